@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Image from "next/image";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { FileList } from "@/components/store/file-list";
+import { KIND_LABELS } from "@/components/store/kind-label";
+import { Preview } from "@/components/store/preview";
+import { PriceTag } from "@/components/store/price-tag";
+import { getPublishedItemBySlug } from "@/db/queries/catalog";
+import { coverPath, creatorPath, downloadPath } from "@/lib/catalog/paths";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const item = await getPublishedItemBySlug({ slug: (await params).slug });
+  return item ? { title: item.title, description: item.description } : { title: "Not found" };
+}
+
+export default async function ItemPage({ params }: Props) {
+  const item = await getPublishedItemBySlug({ slug: (await params).slug });
+  if (!item) notFound();
+  const preview = item.files.find((file) => file.isPreview);
+  const paidFiles = item.files.filter((file) => !file.isPreview);
+
+  return (
+    <article className="grid gap-8 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      <div className="overflow-hidden rounded-xl border border-stone-200 bg-stone-100">
+        {item.coverKey && (
+          <Image src={coverPath(item.slug)} alt={`Cover of ${item.title}`} width={600} height={600} unoptimized priority />
+        )}
+      </div>
+      <div className="flex flex-col gap-6">
+        <header className="flex flex-col gap-2">
+          <span className="text-xs font-medium uppercase tracking-wide text-stone-500">{KIND_LABELS[item.kind]}</span>
+          <h1 className="text-3xl font-bold tracking-tight">{item.title}</h1>
+          <p>
+            by{" "}
+            <Link href={creatorPath(item.creator.handle)} className="text-brand hover:underline">
+              {item.creator.displayName}
+            </Link>
+          </p>
+          <p className="text-stone-700">{item.description}</p>
+        </header>
+
+        <section aria-labelledby="buy-heading" className="flex flex-col gap-3 rounded-xl border border-stone-200 bg-white p-4">
+          <h2 id="buy-heading" className="sr-only">
+            Buy
+          </h2>
+          <PriceTag atomic={item.priceAtomic} className="text-2xl" />
+          <p className="text-sm text-stone-600">
+            One payment buys {paidFiles.length === 1 ? "the file" : `all ${paidFiles.length} files`}. Agents pay{" "}
+            <code className="rounded bg-stone-100 px-1">{downloadPath(item.slug)}</code> over HTTP 402.
+          </p>
+          <div data-testid="buy-slot" />
+        </section>
+
+        <section aria-labelledby="files-heading" className="flex flex-col gap-3">
+          <h2 id="files-heading" className="text-lg font-semibold">
+            {paidFiles.length === 1 ? "What you get" : `What you get (${paidFiles.length} files)`}
+          </h2>
+          <FileList files={paidFiles} />
+        </section>
+
+        {preview && <Preview slug={item.slug} file={preview} />}
+      </div>
+    </article>
+  );
+}

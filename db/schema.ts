@@ -1,0 +1,126 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+};
+
+export const itemKind = pgEnum("item_kind", ["ebook", "music", "course"]);
+export const paymentStatus = pgEnum("payment_status", ["pending", "settled", "failed"]);
+
+export const creators = pgTable("creators", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** EIP-55 checksummed wallet address that signs in as this creator. */
+  walletAddress: text("wallet_address").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  /** Slug for the creator's public page. */
+  handle: text("handle").notNull().unique(),
+  bio: text("bio").notNull().default(""),
+  /** EIP-55 checksummed address that receives USDC for this creator's sales. */
+  payoutAddress: text("payout_address").notNull(),
+  ...timestamps,
+});
+
+export const items = pgTable(
+  "items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    creatorId: uuid("creator_id")
+      .notNull()
+      .references(() => creators.id, { onDelete: "restrict" }),
+    kind: itemKind("kind").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    /** Price in USDC atomic units (6 decimals): 1.50 USDC is 1500000. */
+    priceAtomic: numeric("price_atomic", { precision: 78, scale: 0, mode: "bigint" }).notNull(),
+    /** Storage key of the cover image, or null for none. */
+    coverKey: text("cover_key"),
+    published: boolean("published").notNull().default(false),
+    ...timestamps,
+  },
+  (table) => [
+    index("items_creator_idx").on(table.creatorId),
+    check("items_price_positive", sql`${table.priceAtomic} > 0`),
+  ],
+);
+
+export const itemFiles = pgTable(
+  "item_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+    sha256: text("sha256").notNull(),
+    storageKey: text("storage_key").notNull().unique(),
+    /** A free sample, downloadable without paying; not part of the paid download. */
+    isPreview: boolean("is_preview").notNull().default(false),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("item_files_position_idx").on(table.itemId, table.position),
+    // At most one free preview per item.
+    uniqueIndex("item_files_one_preview_idx").on(table.itemId).where(sql`${table.isPreview}`),
+  ],
+);
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "restrict" }),
+    payer: text("payer").notNull(),
+    payTo: text("pay_to").notNull(),
+    amountAtomic: numeric("amount_atomic", { precision: 78, scale: 0, mode: "bigint" }).notNull(),
+    asset: text("asset").notNull(),
+    /** CAIP-2 network id, e.g. eip155:8453. */
+    network: text("network").notNull(),
+    /** The EIP-3009 authorization nonce (bytes32 hex): one payment, one nonce. */
+    nonce: text("nonce").notNull(),
+    status: paymentStatus("status").notNull().default("pending"),
+    transactionHash: text("transaction_hash").unique(),
+    failureReason: text("failure_reason"),
+    settledAt: timestamp("settled_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("payments_authorization_idx").on(table.network, table.asset, table.payer, table.nonce),
+    index("payments_item_idx").on(table.itemId),
+    index("payments_payer_idx").on(table.payer),
+  ],
+);
+
+export type Creator = typeof creators.$inferSelect;
+export type NewCreator = typeof creators.$inferInsert;
+export type Item = typeof items.$inferSelect;
+export type NewItem = typeof items.$inferInsert;
+export type ItemFile = typeof itemFiles.$inferSelect;
+export type NewItemFile = typeof itemFiles.$inferInsert;
+export type Payment = typeof payments.$inferSelect;
+export type NewPayment = typeof payments.$inferInsert;
+export type ItemKind = (typeof itemKind.enumValues)[number];
+export const ITEM_KINDS = itemKind.enumValues;

@@ -1,0 +1,31 @@
+import type { CatalogItemWithFiles } from "@/db/queries/catalog";
+import type { ChainConfig } from "@/lib/chain/networks";
+import { formatUsdc } from "@/lib/money/usdc";
+import { coverPath, downloadPath, itemPath, previewPath } from "./paths";
+
+/** One item as `/api/catalog` describes it to agents: everything needed to decide and pay. */
+export function toCatalogEntry(item: CatalogItemWithFiles, origin: string, chain: ChainConfig) {
+  const preview = item.files.find((file) => file.isPreview);
+  return {
+    slug: item.slug,
+    title: item.title,
+    kind: item.kind,
+    description: item.description,
+    creator: { name: item.creator.displayName, handle: item.creator.handle },
+    price: { atomic: item.priceAtomic.toString(), display: `${formatUsdc(item.priceAtomic)} USDC`, decimals: 6 },
+    asset: chain.usdc,
+    network: chain.network,
+    payTo: item.creator.payoutAddress,
+    files: item.files
+      .filter((file) => !file.isPreview)
+      .map((file) => ({ name: file.fileName, size: file.sizeBytes, mimeType: file.mimeType, sha256: file.sha256 })),
+    preview: preview
+      ? { name: preview.fileName, size: preview.sizeBytes, mimeType: preview.mimeType, url: `${origin}${previewPath(item.slug)}` }
+      : null,
+    coverUrl: item.coverKey ? `${origin}${coverPath(item.slug)}` : null,
+    pageUrl: `${origin}${itemPath(item.slug)}`,
+    downloadUrl: `${origin}${downloadPath(item.slug)}`,
+  };
+}
+
+export type CatalogEntry = ReturnType<typeof toCatalogEntry>;

@@ -1,0 +1,124 @@
+import type { ItemKind } from "@/db/schema";
+import type { PdfChapter } from "./pdf";
+
+export type DemoFile =
+  | { fileName: string; type: "pdf"; title: string; chapters: PdfChapter[]; preview?: boolean }
+  | { fileName: string; type: "wav"; notes: number[]; noteSeconds: number; preview?: boolean };
+
+export type DemoItem = {
+  slug: string;
+  kind: ItemKind;
+  title: string;
+  description: string;
+  priceAtomic: bigint;
+  files: DemoFile[];
+};
+
+export type DemoCreator = { handle: string; displayName: string; bio: string; items: DemoItem[] };
+
+const prose = (topic: string, n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `${topic}, part ${i + 1}. A payment that settles before delivery is a promise kept twice: once by the buyer who signs, once by the store that serves only what was paid for. This page exists so that the demo e-book is a real document with real pages, fonts and text.`,
+  );
+
+const chapters = (topic: string, count: number): PdfChapter[] =>
+  Array.from({ length: count }, (_, i) => ({ heading: `Chapter ${i + 1}: ${topic}`, paragraphs: prose(topic, 4) }));
+
+const C = 261.63, D = 293.66, E = 329.63, F = 349.23, G = 392.0, A = 440.0, B = 493.88, C5 = 523.25;
+
+/** The seeded demo catalog: three creators, two items each, every kind covered. */
+export const DEMO_CATALOG: DemoCreator[] = [
+  {
+    handle: "ada-quill",
+    displayName: "Ada Quill",
+    bio: "Writes short, practical books about money on the internet.",
+    items: [
+      {
+        slug: "the-gasless-economy",
+        kind: "ebook",
+        title: "The Gasless Economy",
+        description: "How signed authorizations let anyone pay without holding gas: a short field guide to EIP-3009.",
+        priceAtomic: 2_500_000n,
+        files: [
+          { fileName: "the-gasless-economy.pdf", type: "pdf", title: "The Gasless Economy", chapters: chapters("Signatures as money", 8) },
+          { fileName: "the-gasless-economy-sample.pdf", type: "pdf", title: "The Gasless Economy (sample)", chapters: chapters("Signatures as money", 2), preview: true },
+        ],
+      },
+      {
+        slug: "field-notes-on-stablecoins",
+        kind: "ebook",
+        title: "Field Notes on Stablecoins",
+        description: "Twelve observations on dollars that move like email, collected from builders and buyers.",
+        priceAtomic: 750_000n,
+        files: [
+          { fileName: "field-notes-on-stablecoins.pdf", type: "pdf", title: "Field Notes on Stablecoins", chapters: chapters("Dollars on rails", 6) },
+          { fileName: "field-notes-sample.pdf", type: "pdf", title: "Field Notes on Stablecoins (sample)", chapters: chapters("Dollars on rails", 1), preview: true },
+        ],
+      },
+    ],
+  },
+  {
+    handle: "lofi-lattice",
+    displayName: "Lo-Fi Lattice",
+    bio: "Small synthesised tunes for long build logs.",
+    items: [
+      {
+        slug: "midnight-blocks",
+        kind: "music",
+        title: "Midnight Blocks",
+        description: "A slow, warm loop in C major, for late-night deploys. 16-bit WAV.",
+        priceAtomic: 990_000n,
+        files: [
+          { fileName: "midnight-blocks.wav", type: "wav", notes: [C, E, G, C5, G, E, D, F, A, F, D, B, G, E, C, C], noteSeconds: 0.6 },
+          { fileName: "midnight-blocks-preview.wav", type: "wav", notes: [C, E, G, C5], noteSeconds: 0.6, preview: true },
+        ],
+      },
+      {
+        slug: "sine-of-the-times",
+        kind: "music",
+        title: "Sine of the Times",
+        description: "Pure tones, arranged. An etude for oscillators. 16-bit WAV.",
+        priceAtomic: 1_250_000n,
+        files: [
+          { fileName: "sine-of-the-times.wav", type: "wav", notes: [A, G, F, E, D, E, F, G, A, B, C5, A, G, E, D, C], noteSeconds: 0.5 },
+          { fileName: "sine-of-the-times-preview.wav", type: "wav", notes: [A, G, F, E], noteSeconds: 0.5, preview: true },
+        ],
+      },
+    ],
+  },
+  {
+    handle: "professor-merkle",
+    displayName: "Professor Merkle",
+    bio: "Teaches cryptography to people who ship.",
+    items: [
+      {
+        slug: "typed-data-from-scratch",
+        kind: "course",
+        title: "Signing Typed Data, From Scratch",
+        description: "A three-lesson course on EIP-712: domains, types, and the signatures wallets show to people.",
+        priceAtomic: 4_000_000n,
+        files: [
+          { fileName: "lesson-1-domains.pdf", type: "pdf", title: "Lesson 1: Domains", chapters: chapters("Domains", 2) },
+          { fileName: "lesson-2-types.pdf", type: "pdf", title: "Lesson 2: Types", chapters: chapters("Types", 2) },
+          { fileName: "lesson-3-signatures.pdf", type: "pdf", title: "Lesson 3: Signatures", chapters: chapters("Signatures", 2) },
+          { fileName: "syllabus.pdf", type: "pdf", title: "Syllabus", chapters: chapters("What you will learn", 1), preview: true },
+        ],
+      },
+      {
+        slug: "building-for-agents",
+        kind: "course",
+        title: "Building for Agents",
+        description: "Three short lessons on selling to software: discovery, 402 responses, and receipts.",
+        priceAtomic: 500_000n,
+        files: [
+          { fileName: "lesson-1-discovery.pdf", type: "pdf", title: "Lesson 1: Discovery", chapters: chapters("Discovery", 2) },
+          { fileName: "lesson-2-the-402.pdf", type: "pdf", title: "Lesson 2: The 402", chapters: chapters("Payment Required", 2) },
+          { fileName: "lesson-3-receipts.wav", type: "wav", notes: [E, G, C5, G], noteSeconds: 0.5 },
+          { fileName: "course-trailer.wav", type: "wav", notes: [E, G, C5], noteSeconds: 0.4, preview: true },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+export const DEVNET_CHAIN_ID = 31337;
+
+export type RunningAnvil = {
+  rpcUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+};
+
+/** The anvil binary shipped by @foundry-rs/anvil's platform package (no download at install). */
+function anvilBinary(): string {
+  const arch = process.arch === "x64" ? "amd64" : process.arch;
+  const platformPackage = `@foundry-rs/anvil-${process.platform}-${arch}`;
+  try {
+    const manifest = createRequire(import.meta.url).resolve(`${platformPackage}/package.json`);
+    return path.join(path.dirname(manifest), "bin", "anvil");
+  } catch {
+    throw new Error(`anvil is not installed for ${process.platform}/${process.arch} (${platformPackage}); run npm install`);
+  }
+}
+
+async function rpcAnswers(rpcUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      signal: AbortSignal.timeout(1000),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts anvil on 127.0.0.1. The binary is spawned directly (not through npx) so that the PID we
+ * hold is anvil's own and stopping it cannot leave an orphan behind.
+ */
+export async function startAnvil(options: { port: number; statePath?: string }): Promise<RunningAnvil> {
+  const rpcUrl = `http://127.0.0.1:${options.port}`;
+  if (await rpcAnswers(rpcUrl)) {
+    throw new Error(`port ${options.port} is already in use (another anvil?); stop it or set ANVIL_PORT`);
+  }
+  const args = ["--host", "127.0.0.1", "--port", String(options.port), "--chain-id", String(DEVNET_CHAIN_ID)];
+  if (options.statePath) args.push("--state", options.statePath, "--state-interval", "5");
+  const child: ChildProcess = spawn(anvilBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timeout = setTimeout(() => child.kill("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(timeout);
+  };
+
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    if (await rpcAnswers(rpcUrl)) return { rpcUrl, pid: child.pid!, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error(`anvil did not start on ${rpcUrl}: ${stderr.trim().split("\n").pop() ?? "no output"}`);
+}

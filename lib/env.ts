@@ -1,0 +1,74 @@
+import path from "node:path";
+import { getAddress, isAddress, isHex } from "viem";
+import { z } from "zod";
+
+const address = z
+  .string()
+  .refine((value) => isAddress(value, { strict: false }), "must be a 0x-prefixed 20-byte address")
+  .transform((value) => getAddress(value));
+
+const privateKey = z
+  .string()
+  .refine((value) => isHex(value) && value.length === 66, "must be a 0x-prefixed 32-byte hex private key")
+  .transform((value) => value as `0x${string}`);
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+export const NETWORK_NAMES = ["devnet", "base-sepolia", "base"] as const;
+export type NetworkName = (typeof NETWORK_NAMES)[number];
+
+const envSchema = z.object({
+  NETWORK: optional(z.enum(NETWORK_NAMES)).default("devnet"),
+  RPC_URL: optional(z.url({ protocol: /^https?$/ })),
+  USDC_ADDRESS: optional(address),
+  FACILITATOR_URL: optional(z.url({ protocol: /^https?$/ })),
+  FACILITATOR_PRIVATE_KEY: optional(privateKey),
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  DATA_DIR: optional(z.string()).default(".data"),
+  STORAGE_DIR: optional(z.string()),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
+  HOST: optional(z.string()).default("127.0.0.1"),
+  PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+  ANVIL_PORT: optional(z.coerce.number().int().min(1).max(65535)).default(8545),
+  SEED_DEMO: optional(z.enum(["true", "false"])),
+});
+
+export type Env = Omit<z.infer<typeof envSchema>, "STORAGE_DIR" | "SEED_DEMO"> & {
+  STORAGE_DIR: string;
+  /** Whether the start command seeds the demo catalog (default: on the devnet only). */
+  SEED_DEMO: boolean;
+};
+
+/** Configuration that cannot be used; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const parsed = result.data;
+  // Resolved at run time from configuration: tell the bundler not to trace these paths.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ parsed.DATA_DIR);
+  return {
+    ...parsed,
+    DATA_DIR: dataDir,
+    STORAGE_DIR: path.resolve(/*turbopackIgnore: true*/ parsed.STORAGE_DIR ?? path.join(dataDir, "files")),
+    SEED_DEMO: parsed.SEED_DEMO ? parsed.SEED_DEMO === "true" : parsed.NETWORK === "devnet",
+  };
+}
+
+let cached: Env | undefined;
+
+/**
+ * The validated configuration, read on first use rather than at import: `next build` imports
+ * route modules without the runtime environment.
+ */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

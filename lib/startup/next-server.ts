@@ -1,0 +1,38 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+
+export type RunningServer = { child: ChildProcess; url: string; exited: Promise<number> };
+
+/**
+ * Starts Next.js as a child process running node directly (not through npx), so the PID we hold
+ * is the server's own. Resolves once `/api/health` answers, or rejects after `timeoutMs`.
+ */
+export async function startNextServer(options: {
+  host: string;
+  port: number;
+  dev: boolean;
+  env: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}): Promise<RunningServer> {
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(
+    process.execPath,
+    [nextBin, options.dev ? "dev" : "start", "--hostname", options.host, "--port", String(options.port)],
+    { env: options.env, stdio: ["ignore", "inherit", "inherit"] },
+  );
+  const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  const url = `http://${options.host}:${options.port}`;
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the Next.js server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return { child, url, exited };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill("SIGTERM");
+  throw new Error(`the Next.js server did not answer ${url}/api/health in time`);
+}

@@ -1,0 +1,59 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ByteRange, Storage, StoredObject } from "./storage";
+
+const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/;
+
+/** Stores objects as files below `root`. */
+export function localDiskStorage(root: string): Storage {
+  const resolve = (key: string) => {
+    // Keys are ours, but a key must never reach outside the root even if that ever changes.
+    if (!KEY_PATTERN.test(key) || key.includes("..")) throw new Error(`invalid storage key: ${key}`);
+    return path.join(root, key);
+  };
+
+  return {
+    async put(key, body) {
+      const target = resolve(key);
+      await mkdir(path.dirname(target), { recursive: true });
+      // Write beside the target and rename, so a reader never sees a half-written file.
+      const partial = `${target}.${randomUUID()}.partial`;
+      const hash = createHash("sha256");
+      let sizeBytes = 0;
+      const meter = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          hash.update(chunk);
+          sizeBytes += chunk.length;
+          callback(null, chunk);
+        },
+      });
+      const source = body instanceof Readable ? body : Readable.from([Buffer.from(body)]);
+      try {
+        await pipeline(source, meter, createWriteStream(partial));
+        await rename(partial, target);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
+      return { sizeBytes, sha256: hash.digest("hex") } satisfies StoredObject;
+    },
+
+    async read(key, range?: ByteRange) {
+      const file = resolve(key);
+      await stat(file);
+      return createReadStream(file, range ? { start: range.start, end: range.end } : undefined);
+    },
+
+    async size(key) {
+      return (await stat(resolve(key))).size;
+    },
+
+    async delete(key) {
+      await rm(resolve(key), { force: true });
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// The store's one start command: local chain (unless RPC_URL is set), database migrated and
+// seeded, then the Next.js server. Ctrl-C stops everything it started.
+import path from "node:path";
+import { openDatabase, pgliteDir } from "@/db/client";
+import { seedDemoCatalog } from "@/db/seed";
+import { presetFor } from "@/lib/chain/networks";
+import { CREATORS, FACILITATOR } from "@/lib/devnet/accounts";
+import { type RunningAnvil, startAnvil } from "@/lib/devnet/anvil";
+import { MULTICALL3_ADDRESS, prepareDevnet } from "@/lib/devnet/deploy";
+import { writeDevnetFile } from "@/lib/devnet/devnet-file";
+import { ConfigError, parseEnv } from "@/lib/env";
+import { StartupError, assertPortFree, assertRpcChain, ensureStorageDir } from "@/lib/startup/preflight";
+import { startNextServer } from "@/lib/startup/next-server";
+import { localDiskStorage } from "@/lib/storage/local-disk";
+
+const dev = process.argv.includes("--dev");
+let anvil: RunningAnvil | undefined;
+
+async function main() {
+  const env = parseEnv(process.env);
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: dev ? "development" : "production" };
+  await assertPortFree(env.HOST, env.PORT, "PORT");
+  await ensureStorageDir(env.STORAGE_DIR, Boolean(process.env.STORAGE_DIR));
+
+  const preset = presetFor(env.NETWORK);
+  let rpcUrl = env.RPC_URL;
+  if (!rpcUrl) {
+    if (env.NETWORK !== "devnet") throw new StartupError(`RPC_URL is required when NETWORK=${env.NETWORK}`);
+    await assertPortFree("127.0.0.1", env.ANVIL_PORT, "ANVIL_PORT");
+    anvil = await startAnvil({ port: env.ANVIL_PORT, statePath: path.join(env.DATA_DIR, "anvil-state.json") });
+    rpcUrl = anvil.rpcUrl;
+    console.log(`anvil (pid ${anvil.pid}) on ${rpcUrl}, chain id ${preset.chain.id}`);
+  } else {
+    await assertRpcChain(rpcUrl, preset.chain.id);
+  }
+  childEnv.RPC_URL = rpcUrl;
+
+  const storeUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
+  if (env.NETWORK === "devnet") {
+    const { usdc } = await prepareDevnet(rpcUrl);
+    childEnv.USDC_ADDRESS = usdc;
+    childEnv.FACILITATOR_PRIVATE_KEY ??= FACILITATOR.privateKey;
+    writeDevnetFile(env.DATA_DIR, { rpcUrl, usdc, multicall3: MULTICALL3_ADDRESS, storeUrl });
+    console.log(`test USDC at ${usdc}; devnet accounts in ${path.join(env.DATA_DIR, "devnet.json")}`);
+  }
+
+  // PGlite allows one process per folder: migrate and seed here, close, then hand it to the server.
+  const database = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: pgliteDir(env.DATA_DIR) });
+  try {
+    await database.migrate();
+    if (env.SEED_DEMO) {
+      const seed = await seedDemoCatalog({
+        db: database.db,
+        storage: localDiskStorage(env.STORAGE_DIR),
+        creatorWallets: CREATORS.map((creator) => creator.address),
+      });
+      if (seed.seeded) console.log(`seeded the demo catalog: ${seed.items} items`);
+    }
+  } catch (error) {
+    throw new StartupError(describeDatabaseError(error, database.kind));
+  } finally {
+    await database.close().catch(() => {});
+  }
+
+  const server = await startNextServer({ host: env.HOST, port: env.PORT, dev, env: childEnv });
+  console.log(`x402 Storefront ready at ${storeUrl} (pid ${server.child.pid}). Ctrl-C stops it.`);
+
+  const shutdown = () => {
+    server.child.kill("SIGTERM");
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  const code = await server.exited;
+  await anvil?.stop();
+  process.exit(code);
+}
+
+function describeDatabaseError(error: unknown, kind: "pglite" | "postgres"): string {
+  const message = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+  return kind === "postgres"
+    ? `DATABASE_URL: cannot use the PostgreSQL database (${message.split("\n")[0]})`
+    : `embedded database in DATA_DIR failed (${message.split("\n")[0]})`;
+}
+
+main().catch(async (error: unknown) => {
+  await anvil?.stop();
+  const known = error instanceof StartupError || error instanceof ConfigError;
+  console.error(`x402 Storefront cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  if (!known && error instanceof Error && process.env.DEBUG) console.error(error.stack);
+  process.exit(1);
+});
