@@ -7,7 +7,7 @@ let current: DatabaseHandle | undefined;
  * Makes `handle` the process's database: the start command uses it to migrate and seed, tests to
  * run queries on an in-memory PGlite. Without it, the configured database opens on first use.
  */
-export function useDatabase(handle: DatabaseHandle | undefined) {
+export function setProcessDatabase(handle: DatabaseHandle | undefined) {
   current = handle;
 }
 

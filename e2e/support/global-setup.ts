@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { startStore } from "./store-process";
+
+/** One store (devnet, database, seeded catalog) for the whole run; workers read it from the env. */
+export default async function globalSetup() {
+  const store = await startStore();
+  const devnet = JSON.parse(readFileSync(path.join(store.dataDir, "devnet.json"), "utf8"));
+  process.env.E2E_STORE_URL = store.url;
+  process.env.E2E_STORE_PID = String(store.pid);
+  process.env.E2E_DATA_DIR = store.dataDir;
+  process.env.E2E_DEVNET = JSON.stringify(devnet);
+}

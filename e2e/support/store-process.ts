@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freePort } from "../../lib/testing/free-port";
+
+export type StartedStore = { url: string; dataDir: string; pid: number; child: ChildProcess; output: () => string };
+
+// npm scripts run from the repository root.
+const ROOT = process.cwd();
+
+/** Refuses anything but a database on this machine: tests drop and create data. */
+export function assertLocalDatabase(databaseUrl: string | undefined) {
+  if (!databaseUrl) return;
+  const host = new URL(databaseUrl).hostname;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
+    throw new Error(`tests refuse to run against a non-local database (${host})`);
+  }
+}
+
+/**
+ * Starts the store exactly as `npm start` does (after the build), on free ports and a fresh data
+ * folder, and resolves when it serves. The PID is the start command's: SIGTERM stops the server
+ * and its anvil.
+ */
+export async function startStore(extraEnv: Record<string, string> = {}): Promise<StartedStore> {
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("no production build: run `npm run build` first (npm test does)");
+  }
+  assertLocalDatabase(extraEnv.DATABASE_URL ?? process.env.DATABASE_URL);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "storefront-e2e-"));
+  const [port, anvilPort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      ANVIL_PORT: String(anvilPort),
+      DATA_DIR: dataDir,
+      RPC_URL: "",
+      ...extraEnv,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the store exited during start:\n${output}`);
+    if (output.includes("x402 Storefront ready")) return { url, dataDir, pid: child.pid!, child, output: () => output };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill("SIGTERM");
+  throw new Error(`the store did not start within 90 s:\n${output}`);
+}
+
+export async function stopStore(store: { pid: number; child?: ChildProcess }) {
+  try {
+    process.kill(store.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(store.pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  process.kill(store.pid, "SIGKILL");
+}

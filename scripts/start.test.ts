@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { freePort } from "@/lib/testing/free-port";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "storefront-start-"));
+
+/** Runs the start command with a bad setting; it must exit 1 with one clear line and no stack. */
+async function startWith(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), ANVIL_PORT: String(await freePort()), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  clearTimeout(timer);
+  return { code, stderr: stderr.trim() };
+}
+
+function assertOneLine(result: { code: number | null; stderr: string }, pattern: RegExp) {
+  assert.equal(result.code, 1);
+  assert.equal(result.stderr.split("\n").length, 1, `expected one line, got:\n${result.stderr}`);
+  assert.match(result.stderr, /^x402 Storefront cannot start: /);
+  assert.match(result.stderr, pattern);
+}
+
+describe("bad configuration at startup", () => {
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("names an unreachable RPC_URL", async () => {
+    assertOneLine(await startWith({ RPC_URL: `http://127.0.0.1:${await freePort()}` }), /RPC_URL .* is unreachable/);
+  });
+
+  it("names a bad DATABASE_URL", async () => {
+    assertOneLine(await startWith({ DATABASE_URL: "mysql://nope" }), /DATABASE_URL/);
+  });
+
+  it("names an unreachable PostgreSQL server", async () => {
+    assertOneLine(
+      await startWith({ DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/none` }),
+      /DATABASE_URL: cannot use the PostgreSQL database/,
+    );
+  });
+
+  it("names a port in use", async () => {
+    const blocker = net.createServer().listen(0, "127.0.0.1");
+    await new Promise((resolve) => blocker.once("listening", resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      assertOneLine(await startWith({ PORT: String(port) }), new RegExp(`port ${port} .* already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("names a missing storage folder", async () => {
+    assertOneLine(await startWith({ STORAGE_DIR: path.join(dataDir, "missing") }), /STORAGE_DIR .* does not exist/);
+  });
+
+  it("names an invalid setting", async () => {
+    assertOneLine(await startWith({ NETWORK: "mainnet" }), /NETWORK/);
+  });
+});
