@@ -3,7 +3,8 @@
 import path from "node:path";
 import { openDatabase, pgliteDir } from "@/db/client";
 import { seedDemoCatalog } from "@/db/seed";
-import { presetFor } from "@/lib/chain/networks";
+import { createChainPublicClient } from "@/lib/chain/clients";
+import { type ChainConfig, chainConfigFrom, presetFor } from "@/lib/chain/networks";
 import { CREATORS, FACILITATOR } from "@/lib/devnet/accounts";
 import { type RunningAnvil, startAnvil } from "@/lib/devnet/anvil";
 import { MULTICALL3_ADDRESS, prepareDevnet } from "@/lib/devnet/deploy";
@@ -12,6 +13,7 @@ import { ConfigError, parseEnv } from "@/lib/env";
 import { StartupError, assertPortFree, assertRpcChain, ensureStorageDir } from "@/lib/startup/preflight";
 import { startNextServer } from "@/lib/startup/next-server";
 import { localDiskStorage } from "@/lib/storage/local-disk";
+import { readTokenDomain, tokenDomainProblem } from "@/lib/x402/token-domain";
 
 const dev = process.argv.includes("--dev");
 let anvil: RunningAnvil | undefined;
@@ -43,6 +45,7 @@ async function main() {
     writeDevnetFile(env.DATA_DIR, { rpcUrl, usdc, multicall3: MULTICALL3_ADDRESS, storeUrl });
     console.log(`test USDC at ${usdc}; devnet accounts in ${path.join(env.DATA_DIR, "devnet.json")}`);
   }
+  await assertUsdcDomain(chainConfigFrom(parseEnv({ ...process.env, ...childEnv })));
 
   // PGlite allows one process per folder: migrate and seed here, close, then hand it to the server.
   const database = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: pgliteDir(env.DATA_DIR) });
@@ -73,6 +76,15 @@ async function main() {
   const code = await server.exited;
   await anvil?.stop();
   process.exit(code);
+}
+
+/** Payments are signed over the token's EIP-712 domain: refuse to sell with a wrong one. */
+async function assertUsdcDomain(chain: ChainConfig) {
+  const domain = await readTokenDomain(createChainPublicClient(chain), chain.usdc).catch(() => {
+    throw new StartupError(`cannot read name() and version() of the USDC contract ${chain.usdc} on ${chain.network}; check USDC_ADDRESS`);
+  });
+  const problem = tokenDomainProblem(chain.chainId, domain);
+  if (problem) throw new StartupError(problem);
 }
 
 function describeDatabaseError(error: unknown, kind: "pglite" | "postgres"): string {

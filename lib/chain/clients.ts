@@ -1,0 +1,14 @@
+import { type PublicClient, createPublicClient, http } from "viem";
+import type { ChainConfig } from "./networks";
+
+/** RPC calls give up after this long, so an unreachable node becomes a 503, not a hung request. */
+export const RPC_TIMEOUT_MS = 10_000;
+
+export function createChainPublicClient(chain: ChainConfig): PublicClient {
+  return createPublicClient({
+    chain: chain.chain,
+    transport: http(chain.rpcUrl, { timeout: RPC_TIMEOUT_MS, retryCount: 1 }),
+    // Receipts on anvil arrive within milliseconds; Base blocks every 2 s.
+    pollingInterval: chain.name === "devnet" ? 50 : 500,
+  }) as PublicClient;
+}

@@ -1,0 +1,55 @@
+import { x402Facilitator } from "@x402/core/facilitator";
+import { type FacilitatorClient, HTTPFacilitatorClient } from "@x402/core/server";
+import type { SupportedResponse } from "@x402/core/types";
+import { toFacilitatorEvmSigner } from "@x402/evm";
+import { registerExactEvmScheme } from "@x402/evm/exact/facilitator";
+import { createWalletClient, http, nonceManager } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { RPC_TIMEOUT_MS, createChainPublicClient } from "@/lib/chain/clients";
+import type { ChainConfig } from "@/lib/chain/networks";
+
+/**
+ * The facilitator that verifies and settles payments: a remote one when FACILITATOR_URL is set,
+ * otherwise the official x402 facilitator embedded in this process, paying gas from its own key.
+ */
+export function createFacilitatorClient(options: {
+  chain: ChainConfig;
+  facilitatorUrl?: string;
+  facilitatorPrivateKey?: `0x${string}`;
+}): FacilitatorClient {
+  if (options.facilitatorUrl) return new HTTPFacilitatorClient({ url: options.facilitatorUrl });
+  if (!options.facilitatorPrivateKey) {
+    throw new Error("FACILITATOR_PRIVATE_KEY is required for the embedded facilitator (or set FACILITATOR_URL)");
+  }
+  return createEmbeddedFacilitator(options.chain, options.facilitatorPrivateKey);
+}
+
+function createEmbeddedFacilitator(chain: ChainConfig, privateKey: `0x${string}`): FacilitatorClient {
+  // viem's nonce manager hands out transaction nonces in process: buyers settling at the same
+  // moment would otherwise collide on the facilitator's nonce ("nonce too low").
+  const account = privateKeyToAccount(privateKey, { nonceManager });
+  const publicClient = createChainPublicClient(chain);
+  const walletClient = createWalletClient({
+    account,
+    chain: chain.chain,
+    transport: http(chain.rpcUrl, { timeout: RPC_TIMEOUT_MS, retryCount: 0 }),
+  });
+  // viem's clients are not assignable to the signer type as they are; this adapter is the seam.
+  const signer = toFacilitatorEvmSigner({
+    address: account.address,
+    readContract: (args) => publicClient.readContract(args as Parameters<typeof publicClient.readContract>[0]),
+    verifyTypedData: (args) => publicClient.verifyTypedData(args as Parameters<typeof publicClient.verifyTypedData>[0]),
+    writeContract: (args) => walletClient.writeContract(args as Parameters<typeof walletClient.writeContract>[0]),
+    sendTransaction: (args) => walletClient.sendTransaction(args),
+    waitForTransactionReceipt: (args) => publicClient.waitForTransactionReceipt(args),
+    getCode: (args) => publicClient.getCode(args),
+  });
+  const facilitator = new x402Facilitator();
+  registerExactEvmScheme(facilitator, { signer, networks: chain.network });
+  return {
+    verify: (payload, requirements) => facilitator.verify(payload, requirements),
+    settle: (payload, requirements) => facilitator.settle(payload, requirements),
+    // Same data as the remote /supported; only the network strings are typed more loosely.
+    getSupported: async () => facilitator.getSupported() as SupportedResponse,
+  };
+}

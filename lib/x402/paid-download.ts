@@ -1,0 +1,121 @@
+import type { PaymentRequirements } from "@x402/core/types";
+import { type CatalogItemWithFiles, getPublishedItemBySlug } from "@/db/queries/catalog";
+import { claimPayment, markPaymentFailed, markPaymentSettled } from "@/db/queries/payments";
+import { downloadPath, itemPath } from "@/lib/catalog/paths";
+import { deliverItem, filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { getStorage } from "@/lib/storage";
+import { readEip3009Authorization } from "./authorization";
+import { matchRequirements } from "./match-requirements";
+import { readPaymentHeader } from "./payment-header";
+import { cleanReason } from "./reasons";
+import { type Paywall, getPaywall } from "./resource-server";
+import { PAYWALL_CORS_HEADERS, errorResponse, paymentRequiredResponse, paymentResponseHeader } from "./responses";
+
+/** How long a signed authorization may take to settle. */
+const MAX_TIMEOUT_SECONDS = 300;
+const RETRY_AFTER = { "retry-after": "5" };
+
+function wantsHtml(request: Request) {
+  return (request.headers.get("accept") ?? "").includes("text/html");
+}
+
+async function requirementsFor(paywall: Paywall, item: CatalogItemWithFiles): Promise<PaymentRequirements[]> {
+  // Price and payTo come from the database on every request: a price change needs no restart.
+  return paywall.server.buildPaymentRequirements({
+    scheme: "exact",
+    network: paywall.chain.network,
+    payTo: item.creator.payoutAddress,
+    price: {
+      amount: item.priceAtomic.toString(),
+      asset: paywall.chain.usdc,
+      extra: { name: paywall.tokenDomain.name, version: paywall.tokenDomain.version },
+    },
+    maxTimeoutSeconds: MAX_TIMEOUT_SECONDS,
+  });
+}
+
+/**
+ * The paid download: 402 until paid; with a payment, verify → claim the nonce in the database →
+ * settle on-chain → record the receipt → stream the file. Not one byte leaves before the
+ * settlement succeeded, and a nonce reaches the chain at most once.
+ */
+export async function handlePaidDownload(request: Request, slug: string): Promise<Response> {
+  const item = await getPublishedItemBySlug({ slug });
+  if (!item) return errorResponse(404, "not_found");
+  const origin = requestOrigin(request.headers, request.url);
+  const payment = readPaymentHeader(request.headers);
+  if (payment.kind === "none" && wantsHtml(request)) {
+    return new Response(null, { status: 303, headers: { ...PAYWALL_CORS_HEADERS, location: `${origin}${itemPath(slug)}` } });
+  }
+
+  let paywall: Paywall;
+  let requirements: PaymentRequirements[];
+  try {
+    paywall = await getPaywall();
+    requirements = await requirementsFor(paywall, item);
+  } catch {
+    return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
+  }
+  const files = paidFilesOf(item);
+  const resource = {
+    url: `${origin}${downloadPath(slug)}`,
+    description: item.title,
+    mimeType: files.length === 1 ? files[0].mimeType : "application/zip",
+  };
+  const refuse = async (reason?: string) =>
+    paymentRequiredResponse(
+      await paywall.server.createPaymentRequiredResponse(requirements, resource, reason),
+      request.method,
+    );
+
+  // HEAD never settles: a payment must buy a body.
+  if (payment.kind === "none" || request.method === "HEAD") return refuse();
+  if (payment.kind === "invalid") return refuse(payment.reason);
+  const match = matchRequirements(paywall.server, requirements, payment.payload);
+  if (!match.ok) return refuse(match.reason);
+  const authorization = readEip3009Authorization(payment.payload);
+  if (!authorization) return refuse("invalid_payload");
+
+  const storage = getStorage();
+  if (!(await filesAvailable(storage, item))) return errorResponse(503, "file_unavailable", RETRY_AFTER);
+
+  try {
+    const verification = await paywall.server.verifyPayment(payment.payload, match.requirements);
+    if (!verification.isValid) return refuse(cleanReason(verification.invalidReason, "invalid_payload"));
+  } catch {
+    return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
+  }
+
+  // The database, not the chain, stops duplicates: only the request that claims the nonce settles.
+  const claimed = await claimPayment({
+    itemId: item.id,
+    payer: authorization.payer,
+    payTo: match.requirements.payTo,
+    amountAtomic: BigInt(match.requirements.amount),
+    asset: match.requirements.asset,
+    network: match.requirements.network,
+    nonce: authorization.nonce,
+  });
+  if (!claimed) return refuse("invalid_exact_evm_nonce_already_used");
+
+  let settlement;
+  try {
+    settlement = await paywall.server.settlePayment(payment.payload, match.requirements);
+  } catch {
+    // The outcome is unknown (the transaction may be in flight): the row stays pending for
+    // reconciliation rather than inviting the buyer to sign a second payment.
+    return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
+  }
+  if (!settlement.success) {
+    const reason = cleanReason(settlement.errorReason, "settlement_failed");
+    if (reason === "settlement_pending") return errorResponse(503, reason, RETRY_AFTER);
+    await markPaymentFailed({ id: claimed.id, reason });
+    return refuse(reason);
+  }
+  await markPaymentSettled({ id: claimed.id, transactionHash: settlement.transaction });
+
+  const headers = new Headers(PAYWALL_CORS_HEADERS);
+  headers.set("payment-response", paymentResponseHeader(settlement));
+  return deliverItem({ storage, item, headers });
+}

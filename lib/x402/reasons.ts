@@ -1,0 +1,43 @@
+/**
+ * Machine-readable reasons for refusing a payment, with the short human message sent beside
+ * them. Reasons from the official x402 libraries pass through unchanged; their raw messages do
+ * not, because those carry RPC URLs and call data.
+ */
+const MESSAGES: Record<string, string> = {
+  payment_required: "This download costs USDC. Pay with an x402 client and retry with the PAYMENT-SIGNATURE header.",
+  invalid_payment_header_too_large: "The payment header is larger than 16 KB.",
+  invalid_payment_header_encoding: "The payment header is not valid base64.",
+  invalid_payment_header_json: "The payment header does not decode to JSON.",
+  invalid_payload: "The payment payload is not a valid x402 payment.",
+  invalid_x402_version: "Only x402 version 2 payments are accepted here.",
+  unsupported_scheme: "Only the exact payment scheme is accepted here.",
+  invalid_network: "The payment is for another network than this store's.",
+  invalid_exact_evm_asset_mismatch: "The payment is in another asset than this store's USDC.",
+  invalid_exact_evm_recipient_mismatch: "The payment is not addressed to this item's creator.",
+  invalid_exact_evm_authorization_value: "The payment amount does not match the price.",
+  invalid_exact_evm_payload_authorization_value_mismatch: "The signed amount does not match the price.",
+  invalid_exact_evm_signature: "The payment signature is not valid for the payer.",
+  invalid_exact_evm_payload_authorization_valid_before: "The payment authorization has expired.",
+  invalid_exact_evm_payload_authorization_valid_after: "The payment authorization is not valid yet.",
+  invalid_exact_evm_insufficient_balance: "The payer does not have enough USDC.",
+  invalid_exact_evm_nonce_already_used: "This payment authorization has already been used.",
+  invalid_exact_evm_transaction_simulation_failed: "The payment would fail on-chain.",
+  invalid_exact_evm_transaction_failed: "The settlement transaction failed on-chain.",
+  invalid_exact_evm_token_name_mismatch: "The payment was signed for another token domain.",
+  invalid_exact_evm_token_version_mismatch: "The payment was signed for another token version.",
+  facilitator_unavailable: "Payments cannot be processed right now. Nothing was charged; try again shortly.",
+  settlement_failed: "The payment could not be settled. Nothing was charged.",
+  file_unavailable: "The file is temporarily unavailable. Nothing was charged.",
+  settlement_pending: "The payment is settling. Retry the same request shortly; do not sign again.",
+  not_found: "No such item in this store.",
+};
+
+export function reasonMessage(reason: string): string {
+  return MESSAGES[reason] ?? "The payment was refused.";
+}
+
+/** Keeps a library's reason code but drops anything after it (some append raw error text). */
+export function cleanReason(reason: string | undefined, fallback: string): string {
+  const code = reason?.split(":")[0]?.trim();
+  return code && /^[a-z0-9_]+$/.test(code) ? code : fallback;
+}

@@ -1,0 +1,41 @@
+import { x402ResourceServer } from "@x402/core/server";
+import { ExactEvmScheme } from "@x402/evm/exact/server";
+import { getChainConfig } from "@/lib/chain/config";
+import { createChainPublicClient } from "@/lib/chain/clients";
+import type { ChainConfig } from "@/lib/chain/networks";
+import { getEnv } from "@/lib/env";
+import { createFacilitatorClient } from "./facilitator";
+import { type TokenDomain, readTokenDomain, tokenDomainProblem } from "./token-domain";
+
+export type Paywall = { server: x402ResourceServer; chain: ChainConfig; tokenDomain: TokenDomain };
+
+let ready: Promise<Paywall> | undefined;
+
+async function createPaywall(): Promise<Paywall> {
+  const env = getEnv();
+  const chain = getChainConfig();
+  const tokenDomain = await readTokenDomain(createChainPublicClient(chain), chain.usdc);
+  const problem = tokenDomainProblem(chain.chainId, tokenDomain);
+  if (problem) throw new Error(problem);
+  const facilitator = createFacilitatorClient({
+    chain,
+    facilitatorUrl: env.FACILITATOR_URL,
+    facilitatorPrivateKey: env.FACILITATOR_PRIVATE_KEY,
+  });
+  const server = new x402ResourceServer(facilitator).register(chain.network, new ExactEvmScheme());
+  // Asks the facilitator which schemes and networks it settles; fails if it cannot be reached.
+  await server.initialize();
+  return { server, chain, tokenDomain };
+}
+
+/**
+ * The x402 resource server, initialised on first use. If that fails (facilitator or RPC down),
+ * the next request tries again; until then downloads answer 503, never a free file.
+ */
+export function getPaywall(): Promise<Paywall> {
+  ready ??= createPaywall().catch((error: unknown) => {
+    ready = undefined;
+    throw error;
+  });
+  return ready;
+}
