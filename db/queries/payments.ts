@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../database";
-import { type NewPayment, type Payment, payments } from "../schema";
+import { type NewPayment, type Payment, items, payments } from "../schema";
 
 export type PaymentClaim = Pick<NewPayment, "itemId" | "payer" | "payTo" | "amountAtomic" | "asset" | "network" | "nonce">;
 
@@ -26,7 +26,7 @@ export async function claimPayment(claim: PaymentClaim): Promise<Payment | null>
 export async function markPaymentSettled({ id, transactionHash }: { id: string; transactionHash: string }) {
   await getDb()
     .update(payments)
-    .set({ status: "settled", transactionHash, settledAt: new Date(), failureReason: null })
+    .set({ status: "settled", transactionHash: transactionHash.toLowerCase(), settledAt: new Date(), failureReason: null })
     .where(and(eq(payments.id, id), eq(payments.status, "pending")));
 }
 
@@ -39,4 +39,17 @@ export async function markPaymentFailed({ id, reason }: { id: string; reason: st
 
 export async function getPaymentsOfItem({ itemId }: { itemId: string }): Promise<Payment[]> {
   return getDb().query.payments.findMany({ where: eq(payments.itemId, itemId), orderBy: desc(payments.createdAt) });
+}
+
+export type Receipt = Payment & { itemSlug: string; itemTitle: string };
+
+/** The receipt of a settled payment by its transaction hash, with the item it bought. */
+export async function getReceiptByTransaction({ transactionHash }: { transactionHash: string }): Promise<Receipt | null> {
+  const [row] = await getDb()
+    .select({ payment: payments, itemSlug: items.slug, itemTitle: items.title })
+    .from(payments)
+    .innerJoin(items, eq(payments.itemId, items.id))
+    .where(and(eq(payments.transactionHash, transactionHash.toLowerCase()), eq(payments.status, "settled")))
+    .limit(1);
+  return row ? { ...row.payment, itemSlug: row.itemSlug, itemTitle: row.itemTitle } : null;
 }

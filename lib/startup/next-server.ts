@@ -17,7 +17,9 @@ export async function startNextServer(options: {
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const child = spawn(
     process.execPath,
-    [nextBin, options.dev ? "dev" : "start", "--hostname", options.host, "--port", String(options.port)],
+    // Node refuses headers over 16 KB with a bare 431; allow more so that an oversized payment
+    // header reaches the paywall and gets its machine-readable reason.
+    ["--max-http-header-size=65536", nextBin, options.dev ? "dev" : "start", "--hostname", options.host, "--port", String(options.port)],
     { env: options.env, stdio: ["ignore", "inherit", "inherit"] },
   );
   const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));

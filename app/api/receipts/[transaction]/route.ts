@@ -1,0 +1,30 @@
+// GET /api/receipts/[transaction] — the store's receipt for a settled payment, by transaction hash
+import { z } from "zod";
+import { getReceiptByTransaction } from "@/db/queries/payments";
+import { formatUsdc } from "@/lib/money/usdc";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const transactionSchema = z.string().regex(/^0x[0-9a-fA-F]{64}$/);
+
+export async function GET(_request: Request, { params }: { params: Promise<{ transaction: string }> }) {
+  const parsed = transactionSchema.safeParse((await params).transaction);
+  if (!parsed.success) {
+    return Response.json({ error: "invalid_transaction", message: "A transaction hash is 0x and 64 hex digits." }, { status: 400 });
+  }
+  const receipt = await getReceiptByTransaction({ transactionHash: parsed.data });
+  if (!receipt) return Response.json({ error: "not_found", message: "No settled payment with this transaction." }, { status: 404 });
+  return Response.json({
+    item: { slug: receipt.itemSlug, title: receipt.itemTitle },
+    payer: receipt.payer,
+    payTo: receipt.payTo,
+    amount: { atomic: receipt.amountAtomic.toString(), display: `${formatUsdc(receipt.amountAtomic)} USDC` },
+    asset: receipt.asset,
+    network: receipt.network,
+    nonce: receipt.nonce,
+    status: receipt.status,
+    transaction: receipt.transactionHash,
+    settledAt: receipt.settledAt?.toISOString() ?? null,
+  });
+}

@@ -1,0 +1,89 @@
+import { decodePaymentRequiredHeader, encodePaymentSignatureHeader } from "@x402/core/http";
+import type { PaymentRequired, PaymentRequirements } from "@x402/core/types";
+import { type Address, type Hex, createPublicClient, http, parseAbi, toHex } from "viem";
+import { type PrivateKeyAccount, privateKeyToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+import type { DevnetFile } from "../../lib/devnet/devnet-file";
+
+const USDC_ABI = parseAbi([
+  "function balanceOf(address) view returns (uint256)",
+  "function authorizationState(address, bytes32) view returns (bool)",
+]);
+
+/** Reads the devnet the way a test checks money moved: balances and used authorizations. */
+export function chainReader(devnet: DevnetFile) {
+  const client = createPublicClient({ chain: foundry, transport: http(devnet.rpcUrl), pollingInterval: 50 });
+  return {
+    balanceOf: (owner: Address) => client.readContract({ address: devnet.usdc, abi: USDC_ABI, functionName: "balanceOf", args: [owner] }),
+    authorizationUsed: (owner: Address, nonce: Hex) =>
+      client.readContract({ address: devnet.usdc, abi: USDC_ABI, functionName: "authorizationState", args: [owner, nonce] }),
+    receipt: (hash: Hex) => client.getTransactionReceipt({ hash }),
+  };
+}
+
+export function paymentRequiredFrom(headers: Record<string, string>): PaymentRequired {
+  return decodePaymentRequiredHeader(headers["payment-required"]);
+}
+
+const AUTHORIZATION_TYPES = {
+  TransferWithAuthorization: [
+    { name: "from", type: "address" },
+    { name: "to", type: "address" },
+    { name: "value", type: "uint256" },
+    { name: "validAfter", type: "uint256" },
+    { name: "validBefore", type: "uint256" },
+    { name: "nonce", type: "bytes32" },
+  ],
+} as const;
+
+type Tamper = Partial<{
+  accepted: Partial<PaymentRequirements>;
+  to: Address;
+  value: bigint;
+  validAfter: bigint;
+  validBefore: bigint;
+  signer: PrivateKeyAccount;
+  x402Version: number;
+}>;
+
+/**
+ * Signs an exact-scheme EIP-3009 payment for a 402 by hand, so a test can build the bad payments
+ * the official client refuses to make. Returns the base64 PAYMENT-SIGNATURE header and the nonce.
+ */
+export async function signPayment(options: { paymentRequired: PaymentRequired; payerKey: Hex; tamper?: Tamper }) {
+  const { paymentRequired, tamper = {} } = options;
+  const payer = privateKeyToAccount(options.payerKey);
+  const accepted = { ...paymentRequired.accepts[0], ...tamper.accepted } as PaymentRequirements;
+  const now = BigInt(Math.floor(Date.now() / 1000));
+  const nonce = toHex(crypto.getRandomValues(new Uint8Array(32)));
+  const authorization = {
+    from: payer.address,
+    to: tamper.to ?? (accepted.payTo as Address),
+    value: tamper.value ?? BigInt(accepted.amount),
+    validAfter: tamper.validAfter ?? now - 600n,
+    validBefore: tamper.validBefore ?? now + 300n,
+    nonce,
+  };
+  const extra = accepted.extra as { name: string; version: string };
+  const signature = await (tamper.signer ?? payer).signTypedData({
+    domain: { name: extra.name, version: extra.version, chainId: Number(accepted.network.split(":")[1]), verifyingContract: accepted.asset as Address },
+    types: AUTHORIZATION_TYPES,
+    primaryType: "TransferWithAuthorization",
+    message: authorization,
+  });
+  const header = encodePaymentSignatureHeader({
+    x402Version: tamper.x402Version ?? 2,
+    resource: paymentRequired.resource,
+    accepted,
+    payload: {
+      signature,
+      authorization: {
+        ...authorization,
+        value: authorization.value.toString(),
+        validAfter: authorization.validAfter.toString(),
+        validBefore: authorization.validBefore.toString(),
+      },
+    },
+  } as Parameters<typeof encodePaymentSignatureHeader>[0]);
+  return { header, nonce, payer: payer.address };
+}
