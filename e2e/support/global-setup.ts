@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { startStore } from "./store-process";
+import { startStore } from "../../lib/testing/store-process";
 
 /** One store (devnet, database, seeded catalog) for the whole run; workers read it from the env. */
 export default async function globalSetup() {

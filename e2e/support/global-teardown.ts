@@ -1,5 +1,5 @@
 import { rmSync } from "node:fs";
-import { stopStore } from "./store-process";
+import { stopStore } from "../../lib/testing/store-process";
 
 export default async function globalTeardown() {
   if (process.env.E2E_STORE_PID) await stopStore({ pid: Number(process.env.E2E_STORE_PID) });

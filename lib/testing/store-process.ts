@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "../../lib/testing/free-port";
+import { freePort } from "./free-port";
 
 export type StartedStore = { url: string; dataDir: string; pid: number; child: ChildProcess; output: () => string };
 

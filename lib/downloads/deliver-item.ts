@@ -1,0 +1,53 @@
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import type { CatalogItemWithFiles } from "@/db/queries/catalog";
+import { contentDisposition } from "@/lib/http/file-response";
+import type { Storage } from "@/lib/storage";
+import { zipStream } from "./zip-stream";
+
+/** The files a payment buys: everything but the free preview. */
+export function paidFilesOf(item: CatalogItemWithFiles) {
+  return item.files.filter((file) => !file.isPreview);
+}
+
+/** True when every paid file is in storage: checked before settling, so nobody pays for a missing file. */
+export async function filesAvailable(storage: Storage, item: CatalogItemWithFiles): Promise<boolean> {
+  const files = paidFilesOf(item);
+  if (files.length === 0) return false;
+  try {
+    const sizes = await Promise.all(files.map((file) => storage.size(file.storageKey)));
+    return sizes.every((size, index) => size === files[index].sizeBytes);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The paid download as a streamed response: the file itself for one file, a ZIP built on the
+ * fly for several (a course). Never cached by shared caches: the bytes were paid for.
+ */
+export async function deliverItem(options: {
+  storage: Storage;
+  item: CatalogItemWithFiles;
+  headers: Headers;
+}): Promise<Response> {
+  const { storage, item, headers } = options;
+  const files = paidFilesOf(item);
+  headers.set("cache-control", "private, no-store");
+  headers.set("x-content-type-options", "nosniff");
+  if (files.length === 1) {
+    const [file] = files;
+    headers.set("content-type", file.mimeType);
+    headers.set("content-length", String(file.sizeBytes));
+    headers.set("content-disposition", contentDisposition("attachment", file.fileName));
+    headers.set("etag", `"${file.sha256}"`);
+    const stream = await storage.read(file.storageKey);
+    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status: 200, headers });
+  }
+  const zip = await zipStream(storage, files);
+  headers.set("content-type", "application/zip");
+  headers.set("content-length", String(zip.size));
+  headers.set("content-disposition", contentDisposition("attachment", `${item.slug}.zip`));
+  headers.set("etag", `"${createHash("sha256").update(files.map((file) => file.sha256).join(",")).digest("hex")}"`);
+  return new Response(Readable.toWeb(zip.stream) as ReadableStream<Uint8Array>, { status: 200, headers });
+}

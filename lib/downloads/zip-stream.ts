@@ -1,0 +1,29 @@
+import { Readable } from "node:stream";
+import { ZipFile } from "yazl";
+import type { Storage } from "@/lib/storage";
+
+type ZipEntry = { storageKey: string; fileName: string; sizeBytes: number };
+
+// Demo and studio files keep their mtime out of the archive so that equal files zip to equal bytes.
+const FIXED_MTIME = new Date("2026-01-01T00:00:00Z");
+
+/**
+ * Streams a ZIP of several stored files as it is built: each file is opened only when the
+ * archive reaches it, and nothing is buffered whole. Entries are stored uncompressed (media and
+ * PDFs barely compress), which also lets the archive's exact size be known up front.
+ */
+export async function zipStream(storage: Storage, entries: ZipEntry[]): Promise<{ stream: Readable; size: number }> {
+  const zip = new ZipFile();
+  for (const entry of entries) {
+    zip.addReadStreamLazy(entry.fileName, { size: entry.sizeBytes, compress: false, mtime: FIXED_MTIME }, (callback) => {
+      storage.read(entry.storageKey).then(
+        (stream) => callback(null, stream),
+        (error: Error) => callback(error, undefined as unknown as Readable),
+      );
+    });
+  }
+  const size = await new Promise<number>((resolve) => {
+    (zip.end as (options: object, callback: (size: number) => void) => void)({}, resolve);
+  });
+  return { stream: Readable.from(zip.outputStream), size };
+}
