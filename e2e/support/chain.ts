@@ -1,5 +1,6 @@
 import { decodePaymentRequiredHeader, encodePaymentSignatureHeader } from "@x402/core/http";
 import type { PaymentRequired, PaymentRequirements } from "@x402/core/types";
+import { authorizationTypes } from "@x402/evm";
 import { type Address, type Hex, createPublicClient, http, parseAbi, toHex } from "viem";
 import { type PrivateKeyAccount, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
@@ -24,17 +25,6 @@ export function chainReader(devnet: DevnetFile) {
 export function paymentRequiredFrom(headers: Record<string, string>): PaymentRequired {
   return decodePaymentRequiredHeader(headers["payment-required"]);
 }
-
-const AUTHORIZATION_TYPES = {
-  TransferWithAuthorization: [
-    { name: "from", type: "address" },
-    { name: "to", type: "address" },
-    { name: "value", type: "uint256" },
-    { name: "validAfter", type: "uint256" },
-    { name: "validBefore", type: "uint256" },
-    { name: "nonce", type: "bytes32" },
-  ],
-} as const;
 
 type Tamper = Partial<{
   accepted: Partial<PaymentRequirements>;
@@ -67,7 +57,7 @@ export async function signPayment(options: { paymentRequired: PaymentRequired; p
   const extra = accepted.extra as { name: string; version: string };
   const signature = await (tamper.signer ?? payer).signTypedData({
     domain: { name: extra.name, version: extra.version, chainId: Number(accepted.network.split(":")[1]), verifyingContract: accepted.asset as Address },
-    types: AUTHORIZATION_TYPES,
+    types: authorizationTypes,
     primaryType: "TransferWithAuthorization",
     message: authorization,
   });

@@ -12,3 +12,16 @@ export function createChainPublicClient(chain: ChainConfig): PublicClient {
     pollingInterval: chain.name === "devnet" ? 50 : 500,
   }) as PublicClient;
 }
+
+/** Whether the RPC answers at all, within a couple of seconds. */
+export async function chainReachable(client: PublicClient): Promise<boolean> {
+  try {
+    await Promise.race([
+      client.getChainId(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000)),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}

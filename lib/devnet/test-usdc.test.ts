@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { authorizationTypes } from "@x402/evm";
 import { type Address, type Hex, createWalletClient, http, parseSignature, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
@@ -42,16 +43,7 @@ describe("the devnet's test USDC (EIP-3009 on a real anvil)", () => {
     };
     const signature = await buyer.signTypedData({
       domain: { name: "USD Coin", version: "2", chainId: foundry.id, verifyingContract: usdc },
-      types: {
-        TransferWithAuthorization: [
-          { name: "from", type: "address" },
-          { name: "to", type: "address" },
-          { name: "value", type: "uint256" },
-          { name: "validAfter", type: "uint256" },
-          { name: "validBefore", type: "uint256" },
-          { name: "nonce", type: "bytes32" },
-        ],
-      },
+      types: authorizationTypes,
       primaryType: "TransferWithAuthorization",
       message,
     });

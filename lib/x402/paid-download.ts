@@ -2,6 +2,7 @@ import type { PaymentRequirements } from "@x402/core/types";
 import { type CatalogItemWithFiles, getPublishedItemBySlug } from "@/db/queries/catalog";
 import { claimPayment, markPaymentFailed, markPaymentSettled } from "@/db/queries/payments";
 import { downloadPath, itemPath } from "@/lib/catalog/paths";
+import { chainReachable } from "@/lib/chain/clients";
 import { deliverItem, filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { getStorage } from "@/lib/storage";
@@ -82,7 +83,11 @@ export async function handlePaidDownload(request: Request, slug: string): Promis
 
   try {
     const verification = await paywall.server.verifyPayment(payment.payload, match.requirements);
-    if (!verification.isValid) return refuse(cleanReason(verification.invalidReason, "invalid_payload"));
+    if (!verification.isValid) {
+      // The facilitator reports an unreachable RPC as an invalid payment; the payment may be fine.
+      if (!(await chainReachable(paywall.publicClient))) return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
+      return refuse(cleanReason(verification.invalidReason, "invalid_payload"));
+    }
   } catch {
     return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
   }

@@ -1,4 +1,5 @@
 import { x402ResourceServer } from "@x402/core/server";
+import type { PublicClient } from "viem";
 import { ExactEvmScheme } from "@x402/evm/exact/server";
 import { getChainConfig } from "@/lib/chain/config";
 import { createChainPublicClient } from "@/lib/chain/clients";
@@ -7,14 +8,15 @@ import { getEnv } from "@/lib/env";
 import { createFacilitatorClient } from "./facilitator";
 import { type TokenDomain, readTokenDomain, tokenDomainProblem } from "./token-domain";
 
-export type Paywall = { server: x402ResourceServer; chain: ChainConfig; tokenDomain: TokenDomain };
+export type Paywall = { server: x402ResourceServer; chain: ChainConfig; tokenDomain: TokenDomain; publicClient: PublicClient };
 
 let ready: Promise<Paywall> | undefined;
 
 async function createPaywall(): Promise<Paywall> {
   const env = getEnv();
   const chain = getChainConfig();
-  const tokenDomain = await readTokenDomain(createChainPublicClient(chain), chain.usdc);
+  const publicClient = createChainPublicClient(chain);
+  const tokenDomain = await readTokenDomain(publicClient, chain.usdc);
   const problem = tokenDomainProblem(chain.chainId, tokenDomain);
   if (problem) throw new Error(problem);
   const facilitator = createFacilitatorClient({
@@ -25,7 +27,7 @@ async function createPaywall(): Promise<Paywall> {
   const server = new x402ResourceServer(facilitator).register(chain.network, new ExactEvmScheme());
   // Asks the facilitator which schemes and networks it settles; fails if it cannot be reached.
   await server.initialize();
-  return { server, chain, tokenDomain };
+  return { server, chain, tokenDomain, publicClient };
 }
 
 /**
