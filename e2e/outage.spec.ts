@@ -11,7 +11,8 @@ test.describe("when the chain is unreachable", () => {
 
   test.beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
-    store = await startStore({ RPC_URL: anvil.rpcUrl });
+    // Its own chain and its own embedded database: this store must not share the suite's PostgreSQL.
+    store = await startStore({ RPC_URL: anvil.rpcUrl, DATABASE_URL: "" });
   });
   test.afterAll(async () => {
     await stopStore(store);
