@@ -57,10 +57,12 @@ test.describe("catalog API", () => {
       expect(preview.status()).toBe(200);
       expect(preview.headers()["content-type"]).toBe(item.preview!.mimeType);
       expect((await preview.body()).length).toBe(item.preview!.size);
+      expect(Number(preview.headers()["content-length"])).toBe(item.preview!.size);
     }
     const audio = catalog.items.find((item) => item.kind === "music")!;
     const partial = await request.get(audio.preview!.url, { headers: { range: "bytes=0-11" } });
     expect(partial.status()).toBe(206);
+    expect(partial.headers()["content-length"]).toBe("12");
     expect((await partial.body()).toString("latin1")).toBe("RIFF" + (await partial.body()).subarray(4, 8).toString("latin1") + "WAVE");
   });
 

@@ -33,6 +33,8 @@ test.describe("paying with the official @x402/fetch client", () => {
       expect(response.status, item.slug).toBe(200);
       expect(response.headers.get("cache-control")).toBe("private, no-store");
       const bytes = Buffer.from(await response.arrayBuffer());
+      expect(Number(response.headers.get("content-length"))).toBe(bytes.length);
+      expect(response.headers.get("x-storefront-content-length")).toBeNull();
       if (item.files.length === 1) {
         expect(bytes.length).toBe(item.files[0].size);
         expect(response.headers.get("content-disposition")).toContain(item.files[0].name);

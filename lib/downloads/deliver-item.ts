@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import type { CatalogItemWithFiles } from "@/db/queries/catalog";
+import { setContentLength } from "@/lib/http/content-length";
 import { contentDisposition } from "@/lib/http/file-response";
 import type { Storage } from "@/lib/storage";
 import { zipStream } from "./zip-stream";
@@ -38,7 +39,7 @@ export async function deliverItem(options: {
   if (files.length === 1) {
     const [file] = files;
     headers.set("content-type", file.mimeType);
-    headers.set("content-length", String(file.sizeBytes));
+    setContentLength(headers, file.sizeBytes);
     headers.set("content-disposition", contentDisposition("attachment", file.fileName));
     headers.set("etag", `"${file.sha256}"`);
     const stream = await storage.read(file.storageKey);
@@ -46,7 +47,7 @@ export async function deliverItem(options: {
   }
   const zip = await zipStream(storage, files);
   headers.set("content-type", "application/zip");
-  headers.set("content-length", String(zip.size));
+  setContentLength(headers, zip.size);
   headers.set("content-disposition", contentDisposition("attachment", `${item.slug}.zip`));
   headers.set("etag", `"${createHash("sha256").update(files.map((file) => file.sha256).join(",")).digest("hex")}"`);
   return new Response(Readable.toWeb(zip.stream) as ReadableStream<Uint8Array>, { status: 200, headers });

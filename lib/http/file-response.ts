@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import type { ByteRange, Storage } from "@/lib/storage";
+import { setContentLength } from "./content-length";
 
 type FileToServe = { storageKey: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string };
 
@@ -48,7 +49,7 @@ export async function fileResponse(options: {
     return new Response(null, { status: 416, headers });
   }
   const length = range ? range.end - range.start + 1 : file.sizeBytes;
-  headers.set("content-length", String(length));
+  setContentLength(headers, length);
   if (range) headers.set("content-range", `bytes ${range.start}-${range.end}/${file.sizeBytes}`);
   const status = range ? 206 : 200;
   if (request.method === "HEAD") return new Response(null, { status, headers });

@@ -4,8 +4,9 @@ import path from "node:path";
 export type RunningServer = { child: ChildProcess; url: string; exited: Promise<number> };
 
 /**
- * Starts Next.js as a child process running node directly (not through npx), so the PID we hold
- * is the server's own. Resolves once `/api/health` answers, or rejects after `timeoutMs`.
+ * Starts the Next.js server (scripts/serve.ts) as a child process running node directly (not
+ * through npx), so the PID we hold is the server's own. Resolves once `/api/health` answers, or
+ * rejects after `timeoutMs`.
  */
 export async function startNextServer(options: {
   host: string;
@@ -14,13 +15,12 @@ export async function startNextServer(options: {
   env: NodeJS.ProcessEnv;
   timeoutMs?: number;
 }): Promise<RunningServer> {
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const child = spawn(
     process.execPath,
     // Node refuses headers over 16 KB with a bare 431; allow more so that an oversized payment
     // header reaches the paywall and gets its machine-readable reason.
-    ["--max-http-header-size=65536", nextBin, options.dev ? "dev" : "start", "--hostname", options.host, "--port", String(options.port)],
-    { env: options.env, stdio: ["ignore", "inherit", "inherit"] },
+    ["--max-http-header-size=65536", "--import", "tsx", path.join(process.cwd(), "scripts", "serve.ts"), ...(options.dev ? ["--dev"] : [])],
+    { env: { ...options.env, HOST: options.host, PORT: String(options.port) }, stdio: ["ignore", "inherit", "inherit"] },
   );
   const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   const url = `http://${options.host}:${options.port}`;

@@ -1,0 +1,41 @@
+// The Next.js production (or dev) server behind the start command. A custom server only so that
+// exact Content-Length headers survive (see lib/http/content-length.ts); everything else is Next's.
+import http, { type ServerResponse } from "node:http";
+import next from "next";
+import { CONTENT_LENGTH_PASSTHROUGH } from "@/lib/http/content-length";
+
+const [host, port] = [process.env.HOST ?? "127.0.0.1", Number(process.env.PORT ?? 3000)];
+const dev = process.argv.includes("--dev");
+
+function restoreContentLength(res: ServerResponse) {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  // Node also calls writeHead implicitly on the first write, so this sees every response head.
+  res.writeHead = ((...args: unknown[]) => {
+    const length = res.getHeader(CONTENT_LENGTH_PASSTHROUGH);
+    if (length !== undefined) {
+      res.removeHeader(CONTENT_LENGTH_PASSTHROUGH);
+      res.removeHeader("transfer-encoding");
+      res.setHeader("content-length", String(length));
+    }
+    return writeHead(...args);
+  }) as ServerResponse["writeHead"];
+}
+
+async function main() {
+  const app = next({ dev, hostname: host, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    restoreContentLength(res);
+    void handle(req, res);
+  });
+  server.listen(port, host, () => console.log(`Next.js ${dev ? "dev" : "production"} server on http://${host}:${port}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
