@@ -24,6 +24,7 @@ const envSchema = z.object({
   USDC_ADDRESS: optional(address),
   FACILITATOR_URL: optional(z.url({ protocol: /^https?$/ })),
   FACILITATOR_PRIVATE_KEY: optional(privateKey),
+  FACILITATOR_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(300_000)).default(15_000),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   DATA_DIR: optional(z.string()).default(".data"),
   STORAGE_DIR: optional(z.string()),

@@ -63,6 +63,10 @@ describe("bad configuration at startup", () => {
     assertOneLine(await startWith({ STORAGE_DIR: path.join(dataDir, "missing") }), /STORAGE_DIR .* does not exist/);
   });
 
+  it("asks for a facilitator off the devnet", async () => {
+    assertOneLine(await startWith({ NETWORK: "base", FACILITATOR_PRIVATE_KEY: "", FACILITATOR_URL: "" }), /FACILITATOR_PRIVATE_KEY .* or FACILITATOR_URL/);
+  });
+
   it("names an invalid setting", async () => {
     assertOneLine(await startWith({ NETWORK: "mainnet" }), /NETWORK/);
   });

@@ -21,6 +21,9 @@ let anvil: RunningAnvil | undefined;
 async function main() {
   const env = parseEnv(process.env);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: dev ? "development" : "production" };
+  if (env.NETWORK !== "devnet" && !env.FACILITATOR_URL && !env.FACILITATOR_PRIVATE_KEY) {
+    throw new StartupError(`set FACILITATOR_PRIVATE_KEY (the embedded facilitator's gas wallet) or FACILITATOR_URL when NETWORK=${env.NETWORK}`);
+  }
   await assertPortFree(env.HOST, env.PORT, "PORT");
   await ensureStorageDir(env.STORAGE_DIR, Boolean(process.env.STORAGE_DIR));
 
@@ -38,14 +41,15 @@ async function main() {
   childEnv.RPC_URL = rpcUrl;
 
   const storeUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
+  let usdc = env.USDC_ADDRESS;
   if (env.NETWORK === "devnet") {
-    const { usdc } = await prepareDevnet(rpcUrl);
+    ({ usdc } = await prepareDevnet(rpcUrl));
     childEnv.USDC_ADDRESS = usdc;
-    childEnv.FACILITATOR_PRIVATE_KEY ??= FACILITATOR.privateKey;
+    childEnv.FACILITATOR_PRIVATE_KEY ||= FACILITATOR.privateKey;
     writeDevnetFile(env.DATA_DIR, { rpcUrl, usdc, multicall3: MULTICALL3_ADDRESS, storeUrl });
     console.log(`test USDC at ${usdc}; devnet accounts in ${path.join(env.DATA_DIR, "devnet.json")}`);
   }
-  await assertUsdcDomain(chainConfigFrom(parseEnv({ ...process.env, ...childEnv })));
+  await assertUsdcDomain(chainConfigFrom({ ...env, RPC_URL: rpcUrl, USDC_ADDRESS: usdc }));
 
   // PGlite allows one process per folder: migrate and seed here, close, then hand it to the server.
   const database = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: pgliteDir(env.DATA_DIR) });

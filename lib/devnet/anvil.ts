@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fetchChainId } from "@/lib/chain/rpc-chain-id";
 
 export const DEVNET_CHAIN_ID = 31337;
 
@@ -22,27 +23,13 @@ function anvilBinary(): string {
   }
 }
 
-async function rpcAnswers(rpcUrl: string): Promise<boolean> {
-  try {
-    const response = await fetch(rpcUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-      signal: AbortSignal.timeout(1000),
-    });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Starts anvil on 127.0.0.1. The binary is spawned directly (not through npx) so that the PID we
  * hold is anvil's own and stopping it cannot leave an orphan behind.
  */
 export async function startAnvil(options: { port: number; statePath?: string }): Promise<RunningAnvil> {
   const rpcUrl = `http://127.0.0.1:${options.port}`;
-  if (await rpcAnswers(rpcUrl)) {
+  if ((await fetchChainId(rpcUrl, 1000)) !== null) {
     throw new Error(`port ${options.port} is already in use (another anvil?); stop it or set ANVIL_PORT`);
   }
   const args = ["--host", "127.0.0.1", "--port", String(options.port), "--chain-id", String(DEVNET_CHAIN_ID)];
@@ -65,7 +52,7 @@ export async function startAnvil(options: { port: number; statePath?: string }):
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    if (await rpcAnswers(rpcUrl)) return { rpcUrl, pid: child.pid!, stop };
+    if ((await fetchChainId(rpcUrl, 1000)) !== null) return { rpcUrl, pid: child.pid!, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
+import { fetchChainId } from "@/lib/chain/rpc-chain-id";
 
 /** A startup problem, reported as one line without a stack trace. */
 export class StartupError extends Error {
@@ -25,17 +26,8 @@ export async function assertPortFree(host: string, port: number, variable: strin
 
 /** Checks that the RPC answers and serves the expected chain. */
 export async function assertRpcChain(rpcUrl: string, expectedChainId: number) {
-  let chainId: number;
-  try {
-    const response = await fetch(rpcUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-      signal: AbortSignal.timeout(5000),
-    });
-    const body = (await response.json()) as { result?: string };
-    chainId = Number(body.result);
-  } catch {
+  const chainId = await fetchChainId(rpcUrl, 5000);
+  if (chainId === null) {
     throw new StartupError(`RPC_URL ${new URL(rpcUrl).origin} is unreachable (no answer to eth_chainId within 5 s)`);
   }
   if (chainId !== expectedChainId) {

@@ -16,8 +16,12 @@ export function createFacilitatorClient(options: {
   chain: ChainConfig;
   facilitatorUrl?: string;
   facilitatorPrivateKey?: `0x${string}`;
+  /** Per request to a remote facilitator; a hanging one becomes a 503, not a hung download. */
+  timeoutMs: number;
 }): FacilitatorClient {
-  if (options.facilitatorUrl) return new HTTPFacilitatorClient({ url: options.facilitatorUrl });
+  if (options.facilitatorUrl) {
+    return new HTTPFacilitatorClient({ url: options.facilitatorUrl, timeoutMs: options.timeoutMs });
+  }
   if (!options.facilitatorPrivateKey) {
     throw new Error("FACILITATOR_PRIVATE_KEY is required for the embedded facilitator (or set FACILITATOR_URL)");
   }

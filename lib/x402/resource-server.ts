@@ -23,6 +23,7 @@ async function createPaywall(): Promise<Paywall> {
     chain,
     facilitatorUrl: env.FACILITATOR_URL,
     facilitatorPrivateKey: env.FACILITATOR_PRIVATE_KEY,
+    timeoutMs: env.FACILITATOR_TIMEOUT_MS,
   });
   const server = new x402ResourceServer(facilitator).register(chain.network, new ExactEvmScheme());
   // Asks the facilitator which schemes and networks it settles; fails if it cannot be reached.
