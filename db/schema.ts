@@ -124,3 +124,10 @@ export type Payment = typeof payments.$inferSelect;
 export type NewPayment = typeof payments.$inferInsert;
 export type ItemKind = (typeof itemKind.enumValues)[number];
 export const ITEM_KINDS = itemKind.enumValues;
+
+/** Sign-In-With-X nonces already used: each signed proof of a wallet grants access once. */
+export const siwxNonces = pgTable("siwx_nonces", {
+  nonce: text("nonce").primaryKey(),
+  address: text("address").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

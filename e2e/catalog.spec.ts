@@ -97,7 +97,7 @@ test.describe("store pages", () => {
   test("an item page shows price, files with sizes and a playable preview", async ({ page }, testInfo) => {
     await page.goto("/items/midnight-blocks");
     await expect(page.getByRole("heading", { level: 1, name: "Midnight Blocks" })).toBeVisible();
-    await expect(page.getByTestId("buy-slot").locator("..").getByTestId("price")).toHaveText(/0\.99\s*USDC/);
+    await expect(page.getByRole("region", { name: "Buy" }).getByTestId("price")).toHaveText(/0\.99\s*USDC/);
     await expect(page.getByTestId("file-row")).toHaveCount(1);
     await expect(page.getByTestId("file-row")).toContainText("KB");
     const audio = page.getByTestId("preview-audio");

@@ -1,7 +1,7 @@
 import { decodePaymentResponseHeader } from "@x402/core/http";
 import { type Hex, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { createPayingFetch } from "../lib/agent/paying-fetch";
+import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { devnetClients, loadArtifact } from "../lib/devnet/deploy";
 import { expect, test } from "./fixtures";
 import { chainReader } from "./support/chain";
@@ -27,7 +27,7 @@ test("12 different buyers paying at the same moment all settle: 12 transfers, 12
 
   const responses = await Promise.all(
     accounts.map((account) =>
-      createPayingFetch({ account, network: store.devnet.network, asset: store.devnet.usdc, maxAtomicPerPayment: price })(item.downloadUrl),
+      createPayingFetch({ signer: account, network: store.devnet.network, asset: store.devnet.usdc, maxAtomicPerPayment: price })(item.downloadUrl),
     ),
   );
   expect(responses.map((response) => response.status)).toEqual(Array(BUYERS).fill(200));

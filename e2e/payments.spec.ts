@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { decodePaymentResponseHeader } from "@x402/core/http";
 import type { Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { createPayingFetch } from "../lib/agent/paying-fetch";
+import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
 import { chainReader, paymentRequiredFrom, signPayment } from "./support/chain";
 
@@ -23,7 +23,7 @@ test.describe("paying with the official @x402/fetch client", () => {
   test("pays every seeded item: bytes match the catalog, USDC moves by the price, a receipt matches the transfer", async ({ request, store }) => {
     const chain = chainReader(store.devnet);
     const buyer = privateKeyToAccount(store.devnet.buyers[0].privateKey);
-    const payingFetch = createPayingFetch({ account: buyer, network: store.devnet.network, asset: store.devnet.usdc, maxAtomicPerPayment: 10_000_000n });
+    const payingFetch = createPayingFetch({ signer: buyer, network: store.devnet.network, asset: store.devnet.usdc, maxAtomicPerPayment: 10_000_000n });
 
     for (const item of await catalogOf(request)) {
       const price = BigInt(item.price.atomic);
@@ -63,6 +63,8 @@ test.describe("paying with the official @x402/fetch client", () => {
         status: "settled",
         transaction: settlement.transaction.toLowerCase(),
       });
+      // Pages and route handlers are separate bundles: the page must see the route's write.
+      expect((await request.get(`/receipts/${settlement.transaction}`)).status()).toBe(200);
     }
   });
 });

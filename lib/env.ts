@@ -26,6 +26,8 @@ const envSchema = z.object({
   FACILITATOR_PRIVATE_KEY: optional(privateKey),
   FACILITATOR_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(300_000)).default(15_000),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  PUBLIC_RPC_URL: optional(z.url({ protocol: /^https?$/ })),
   DATA_DIR: optional(z.string()).default(".data"),
   STORAGE_DIR: optional(z.string()),
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),

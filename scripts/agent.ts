@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { decodePaymentResponseHeader } from "@x402/fetch";
 import { privateKeyToAccount } from "viem/accounts";
-import { createPayingFetch } from "@/lib/agent/paying-fetch";
+import { createPayingFetch } from "@/lib/x402/paying-fetch";
 import { parseUsdc } from "@/lib/money/usdc";
 
 type CatalogItem = { slug: string; title: string; price: { atomic: string; display: string }; downloadUrl: string; files: { sha256: string }[] };
@@ -36,7 +36,7 @@ async function main() {
   if (!item) fail(`no item ${target} in the catalog at ${storeUrl}`);
 
   const account = privateKeyToAccount(privateKey);
-  const payingFetch = createPayingFetch({ account, network: catalog.network, asset: catalog.asset, maxAtomicPerPayment: maxUsdc.atomic });
+  const payingFetch = createPayingFetch({ signer: account, network: catalog.network, asset: catalog.asset, maxAtomicPerPayment: maxUsdc.atomic });
   console.log(`buying "${item.title}" for ${item.price.display} as ${account.address}...`);
   const response = await payingFetch(item.downloadUrl);
   if (!response.ok) {

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { privateKeyToAccount } from "viem/accounts";
-import { createPayingFetch } from "@/lib/agent/paying-fetch";
+import { createPayingFetch } from "@/lib/x402/paying-fetch";
 import type { DevnetFile } from "@/lib/devnet/devnet-file";
 import { startStore, stopStore } from "@/lib/testing/store-process";
 
@@ -42,7 +42,7 @@ async function main() {
     const unpaid402 = await throughput(downloadUrl, 402);
 
     const payers = devnet.buyers.map((buyer) =>
-      createPayingFetch({ account: privateKeyToAccount(buyer.privateKey), network: devnet.network, asset: devnet.usdc, maxAtomicPerPayment: 10_000_000n }),
+      createPayingFetch({ signer: privateKeyToAccount(buyer.privateKey), network: devnet.network, asset: devnet.usdc, maxAtomicPerPayment: 10_000_000n }),
     );
     const buy = async (index: number) => {
       const started = performance.now();

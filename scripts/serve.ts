@@ -3,6 +3,7 @@
 import http, { type ServerResponse } from "node:http";
 import next from "next";
 import { CONTENT_LENGTH_PASSTHROUGH } from "@/lib/http/content-length";
+import { runShutdown } from "@/lib/shutdown";
 
 const [host, port] = [process.env.HOST ?? "127.0.0.1", Number(process.env.PORT ?? 3000)];
 const dev = process.argv.includes("--dev");
@@ -30,7 +31,12 @@ async function main() {
     void handle(req, res);
   });
   server.listen(port, host, () => console.log(`Next.js ${dev ? "dev" : "production"} server on http://${host}:${port}`));
-  const stop = () => server.close(() => process.exit(0));
+  const stop = async () => {
+    server.close();
+    server.closeAllConnections();
+    await runShutdown();
+    process.exit(0);
+  };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

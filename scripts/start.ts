@@ -1,5 +1,6 @@
 // The store's one start command: local chain (unless RPC_URL is set), database migrated and
 // seeded, then the Next.js server. Ctrl-C stops everything it started.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { openDatabase, pgliteDir } from "@/db/client";
 import { seedDemoCatalog } from "@/db/seed";
@@ -21,6 +22,10 @@ let anvil: RunningAnvil | undefined;
 async function main() {
   const env = parseEnv(process.env);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: dev ? "development" : "production" };
+  if (!env.SESSION_SECRET) {
+    childEnv.SESSION_SECRET = randomBytes(32).toString("hex");
+    console.log("SESSION_SECRET is not set: library sign-ins last until the store restarts");
+  }
   if (env.NETWORK !== "devnet" && !env.FACILITATOR_URL && !env.FACILITATOR_PRIVATE_KEY) {
     throw new StartupError(`set FACILITATOR_PRIVATE_KEY (the embedded facilitator's gas wallet) or FACILITATOR_URL when NETWORK=${env.NETWORK}`);
   }

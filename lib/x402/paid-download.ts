@@ -1,6 +1,9 @@
 import type { PaymentRequirements } from "@x402/core/types";
+import { declareSIWxExtension } from "@x402/extensions/sign-in-with-x";
 import { type CatalogItemWithFiles, getPublishedItemBySlug } from "@/db/queries/catalog";
 import { claimPayment, markPaymentFailed, markPaymentSettled } from "@/db/queries/payments";
+import { hasPurchased } from "@/db/queries/purchases";
+import { SIGN_IN_WITH_X, SIWX_CHALLENGE_SECONDS, verifySiwxProof } from "@/lib/auth/siwx";
 import { downloadPath, itemPath } from "@/lib/catalog/paths";
 import { chainReachable } from "@/lib/chain/clients";
 import { deliverItem, filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
@@ -16,6 +19,10 @@ import { PAYWALL_CORS_HEADERS, errorResponse, paymentRequiredResponse, paymentRe
 /** How long a signed authorization may take to settle. */
 const MAX_TIMEOUT_SECONDS = 300;
 const RETRY_AFTER = { "retry-after": "5" };
+const SIWX_DECLARATION = declareSIWxExtension({
+  statement: "Sign in to download again what this wallet already bought.",
+  expirationSeconds: SIWX_CHALLENGE_SECONDS,
+});
 
 function wantsHtml(request: Request) {
   return (request.headers.get("accept") ?? "").includes("text/html");
@@ -46,8 +53,22 @@ export async function handlePaidDownload(request: Request, slug: string): Promis
   if (!item) return errorResponse(404, "not_found");
   const origin = requestOrigin(request.headers, request.url);
   const payment = readPaymentHeader(request.headers);
-  if (payment.kind === "none" && wantsHtml(request)) {
+  const siwxHeader = request.headers.get(SIGN_IN_WITH_X);
+  if (payment.kind === "none" && !siwxHeader && wantsHtml(request)) {
     return new Response(null, { status: 303, headers: { ...PAYWALL_CORS_HEADERS, location: `${origin}${itemPath(slug)}` } });
+  }
+
+  // A past buyer proves the wallet with Sign-In-With-X and downloads again without paying. This
+  // needs no facilitator, so it keeps working while payments are unavailable.
+  let siwxReason: string | undefined;
+  if (payment.kind === "none" && siwxHeader && request.method === "GET") {
+    const proof = await verifySiwxProof(siwxHeader);
+    if (proof.ok && (await hasPurchased({ payer: proof.address, itemId: item.id }))) {
+      const storage = getStorage();
+      if (!(await filesAvailable(storage, item))) return errorResponse(503, "file_unavailable", RETRY_AFTER);
+      return deliverItem({ storage, item, headers: new Headers(PAYWALL_CORS_HEADERS) });
+    }
+    siwxReason = proof.ok ? "siwx_no_purchase" : proof.reason;
   }
 
   let paywall: Paywall;
@@ -66,12 +87,12 @@ export async function handlePaidDownload(request: Request, slug: string): Promis
   };
   const refuse = async (reason?: string) =>
     paymentRequiredResponse(
-      await paywall.server.createPaymentRequiredResponse(requirements, resource, reason),
+      await paywall.server.createPaymentRequiredResponse(requirements, resource, reason, SIWX_DECLARATION),
       request.method,
     );
 
   // HEAD never settles: a payment must buy a body.
-  if (payment.kind === "none" || request.method === "HEAD") return refuse();
+  if (payment.kind === "none" || request.method === "HEAD") return refuse(siwxReason);
   if (payment.kind === "invalid") return refuse(payment.reason);
   const match = matchRequirements(paywall.server, requirements, payment.payload);
   if (!match.ok) return refuse(match.reason);

@@ -30,6 +30,14 @@ const MESSAGES: Record<string, string> = {
   file_unavailable: "The file is temporarily unavailable. Nothing was charged.",
   settlement_pending: "The payment is settling. Retry the same request shortly; do not sign again.",
   not_found: "No such item in this store.",
+  siwx_no_purchase: "This wallet has not bought this item yet.",
+  invalid_siwx_payload: "The Sign-In-With-X header is not a valid proof.",
+  invalid_siwx_signature: "The Sign-In-With-X signature does not match the wallet.",
+  invalid_siwx_domain_mismatch: "The Sign-In-With-X proof was signed for another site.",
+  invalid_siwx_uri_mismatch: "The Sign-In-With-X proof was signed for another site.",
+  invalid_siwx_issued_at_too_old: "The Sign-In-With-X proof is too old; sign a fresh one.",
+  invalid_siwx_expired: "The Sign-In-With-X proof has expired; sign a fresh one.",
+  invalid_siwx_nonce_reused: "This Sign-In-With-X proof was already used; sign a fresh one.",
 };
 
 export function reasonMessage(reason: string): string {

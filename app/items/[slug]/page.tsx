@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BuyPanel } from "@/components/store/buy-panel";
 import { FileList } from "@/components/store/file-list";
 import { KIND_LABELS } from "@/components/store/kind-label";
 import { Preview } from "@/components/store/preview";
@@ -53,7 +54,7 @@ export default async function ItemPage({ params }: Props) {
             One payment buys {paidFiles.length === 1 ? "the file" : `all ${paidFiles.length} files`}. Agents pay{" "}
             <code className="rounded bg-stone-100 px-1">{downloadPath(item.slug)}</code> over HTTP 402.
           </p>
-          <div data-testid="buy-slot" />
+          <BuyPanel slug={item.slug} priceAtomic={item.priceAtomic.toString()} downloadPath={downloadPath(item.slug)} />
         </section>
 
         <section aria-labelledby="files-heading" className="flex flex-col gap-3">

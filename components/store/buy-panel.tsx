@@ -1,0 +1,142 @@
+"use client";
+
+import { decodePaymentResponseHeader } from "@x402/fetch";
+import { useRef, useState } from "react";
+import { erc20Abi } from "viem";
+import { useConnection, useReadContract, useSignTypedData } from "wagmi";
+import { ConnectWallet } from "@/components/wallet/connect-wallet";
+import { useBrowserChain } from "@/components/wallet/browser-chain-context";
+import { formatUsdc } from "@/lib/money/usdc";
+import { createPayingFetch } from "@/lib/x402/paying-fetch";
+import { describeBuyError, describeRefusal } from "./describe-buy-error";
+import { type DownloadedFile, readDownload, saveFile } from "./save-download";
+
+type Receipt = { transaction: string; amount: { display: string }; settledAt: string | null };
+type BuyState =
+  | { step: "idle" }
+  | { step: "signing" }
+  | { step: "downloading"; progress: number | null }
+  | { step: "done"; file: DownloadedFile; receipt: Receipt }
+  | { step: "error"; message: string };
+
+/** Connect → balance beside the price → Buy: sign the EIP-3009 authorization, download, receipt. */
+export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; priceAtomic: string; downloadPath: string }) {
+  const chain = useBrowserChain();
+  const connection = useConnection();
+  const { signTypedDataAsync } = useSignTypedData();
+  const [state, setState] = useState<BuyState>({ step: "idle" });
+  const busy = useRef(false);
+  const price = BigInt(priceAtomic);
+  const address = connection.status === "connected" ? connection.address : undefined;
+  const balance = useReadContract({
+    address: chain.usdc,
+    abi: erc20Abi,
+    functionName: "balanceOf",
+    args: address ? [address] : undefined,
+    chainId: chain.id,
+    query: { enabled: Boolean(address) },
+  });
+
+  async function buy() {
+    // A double click must never sign twice: the ref flips before any await.
+    if (busy.current || !address) return;
+    busy.current = true;
+    try {
+      if (connection.chainId !== chain.id) {
+        setState({ step: "error", message: `Your wallet is on another network. Switch to ${chain.name} first.` });
+        return;
+      }
+      const fresh = await balance.refetch();
+      if (fresh.data !== undefined && fresh.data < price) {
+        const hint = chain.testnet && chain.name !== "x402 Storefront devnet" ? " Get test USDC from Circle's faucet (faucet.circle.com)." : "";
+        setState({ step: "error", message: `Not enough USDC: this costs ${formatUsdc(price)} USDC and your wallet holds ${formatUsdc(fresh.data)}.${hint}` });
+        return;
+      }
+      setState({ step: "signing" });
+      const payingFetch = createPayingFetch({
+        signer: { address, signTypedData: (message) => signTypedDataAsync(message as Parameters<typeof signTypedDataAsync>[0]) },
+        network: chain.network,
+        asset: chain.usdc,
+        // Never more than the price shown on this page.
+        maxAtomicPerPayment: price,
+      });
+      const response = await payingFetch(downloadPath);
+      if (!response.ok) {
+        setState({ step: "error", message: await describeRefusal(response) });
+        return;
+      }
+      setState({ step: "downloading", progress: 0 });
+      const settlement = decodePaymentResponseHeader(response.headers.get("payment-response") ?? "");
+      const file = await readDownload(response, slug, (progress) => setState({ step: "downloading", progress }));
+      saveFile(file);
+      const receipt = (await (await fetch(`/api/receipts/${settlement.transaction}`)).json()) as Receipt;
+      setState({ step: "done", file, receipt });
+      void balance.refetch();
+    } catch (error) {
+      setState({ step: "error", message: describeBuyError(error) });
+    } finally {
+      busy.current = false;
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-3" data-testid="buy-panel">
+      <ConnectWallet />
+      {address && balance.data !== undefined && (
+        <p className="text-sm text-stone-600" data-testid="usdc-balance">
+          Your balance: <span className="tabular-nums">{formatUsdc(balance.data)} USDC</span>
+        </p>
+      )}
+      {address && (
+        <button
+          type="button"
+          onClick={buy}
+          disabled={state.step === "signing" || state.step === "downloading"}
+          className="rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+          data-testid="buy-button"
+        >
+          {state.step === "signing" ? "Confirm in your wallet…" : state.step === "downloading" ? "Downloading…" : `Buy for ${formatUsdc(price)} USDC`}
+        </button>
+      )}
+      {state.step === "downloading" && (
+        <progress className="w-full" max={1} value={state.progress ?? undefined} aria-label="Download progress" />
+      )}
+      {state.step === "error" && (
+        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800" data-testid="buy-error">
+          {state.message}
+        </p>
+      )}
+      {state.step === "done" && <PurchaseReceipt receipt={state.receipt} file={state.file} explorerUrl={chain.explorerUrl} />}
+    </div>
+  );
+}
+
+function PurchaseReceipt({ receipt, file, explorerUrl }: { receipt: Receipt; file: DownloadedFile; explorerUrl: string | null }) {
+  return (
+    <div className="flex flex-col gap-1 rounded-lg bg-green-50 p-3 text-sm text-green-900" role="status" data-testid="purchase-receipt">
+      <p className="font-semibold">Paid {receipt.amount.display}. Your download has started.</p>
+      <p>
+        Transaction{" "}
+        {explorerUrl ? (
+          <a href={`${explorerUrl}/tx/${receipt.transaction}`} className="font-mono underline" target="_blank" rel="noreferrer">
+            {receipt.transaction.slice(0, 10)}…
+          </a>
+        ) : (
+          <span className="font-mono" data-testid="receipt-transaction">{receipt.transaction}</span>
+        )}
+        {receipt.settledAt && <> on {new Date(receipt.settledAt).toLocaleString()}</>}
+      </p>
+      <p className="flex flex-wrap gap-3">
+        <button type="button" className="underline" onClick={() => saveFile(file)}>
+          Save {file.fileName} again
+        </button>
+        <a href={`/receipts/${receipt.transaction}`} className="underline">
+          Receipt
+        </a>
+        <a href="/library" className="underline">
+          My library
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { defineChain, http } from "viem";
+import { WagmiProvider, createConfig } from "wagmi";
+import { injected } from "wagmi/connectors";
+import type { BrowserChain } from "@/lib/chain/browser-chain";
+import { BrowserChainContext } from "./browser-chain-context";
+
+function toViemChain(chain: BrowserChain) {
+  return defineChain({
+    id: chain.id,
+    name: chain.name,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [chain.rpcUrl] } },
+    blockExplorers: chain.explorerUrl ? { default: { name: "Explorer", url: chain.explorerUrl } } : undefined,
+    testnet: chain.testnet,
+  });
+}
+
+/**
+ * wagmi and react-query for the wallet. Wallets announce themselves over EIP-6963 (MetaMask,
+ * Rabby, Coinbase Wallet, … by name and icon); `injected()` covers one that only sets
+ * `window.ethereum`.
+ */
+export function WalletProviders({ chain, children }: { chain: BrowserChain; children: ReactNode }) {
+  const [config] = useState(() =>
+    createConfig({
+      chains: [toViemChain(chain)],
+      connectors: [injected()],
+      multiInjectedProviderDiscovery: true,
+      transports: { [chain.id]: http(chain.rpcUrl) },
+      ssr: true,
+    }),
+  );
+  const [queryClient] = useState(() => new QueryClient());
+  return (
+    <WagmiProvider config={config}>
+      <QueryClientProvider client={queryClient}>
+        <BrowserChainContext.Provider value={chain}>{children}</BrowserChainContext.Provider>
+      </QueryClientProvider>
+    </WagmiProvider>
+  );
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { getDb } from "../database";
+import { type ItemFile, itemFiles, items, payments, siwxNonces } from "../schema";
+
+/** Whether `payer` holds a settled payment for the item: a purchase entitles to the item, not to one file. */
+export async function hasPurchased({ payer, itemId }: { payer: string; itemId: string }): Promise<boolean> {
+  const [row] = await getDb()
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.payer, payer), eq(payments.itemId, itemId), eq(payments.status, "settled")))
+    .limit(1);
+  return Boolean(row);
+}
+
+export type Purchase = {
+  itemId: string;
+  slug: string;
+  title: string;
+  kind: string;
+  amountAtomic: bigint;
+  transactionHash: string;
+  settledAt: Date | null;
+  files: ItemFile[];
+};
+
+/** A wallet's settled purchases, newest first, each with the item's current paid files. */
+export async function getPurchasesOf({ payer }: { payer: string }): Promise<Purchase[]> {
+  const rows = await getDb()
+    .select({ payment: payments, item: items })
+    .from(payments)
+    .innerJoin(items, eq(payments.itemId, items.id))
+    .where(and(eq(payments.payer, payer), eq(payments.status, "settled")))
+    .orderBy(desc(payments.settledAt));
+  if (rows.length === 0) return [];
+  const files = await getDb()
+    .select()
+    .from(itemFiles)
+    .where(and(inArray(itemFiles.itemId, rows.map((row) => row.item.id)), eq(itemFiles.isPreview, false)))
+    .orderBy(asc(itemFiles.position));
+  return rows.map(({ payment, item }) => ({
+    itemId: item.id,
+    slug: item.slug,
+    title: item.title,
+    kind: item.kind,
+    amountAtomic: payment.amountAtomic,
+    transactionHash: payment.transactionHash ?? "",
+    settledAt: payment.settledAt,
+    files: files.filter((file) => file.itemId === item.id),
+  }));
+}
+
+/** A paid file of an item, if `payer` bought that item. */
+export async function getPurchasedFile({ payer, fileId }: { payer: string; fileId: string }): Promise<ItemFile | null> {
+  const file = await getDb().query.itemFiles.findFirst({ where: (row, { eq }) => eq(row.id, fileId) });
+  if (!file || file.isPreview) return null;
+  return (await hasPurchased({ payer, itemId: file.itemId })) ? file : null;
+}
+
+/** Marks a Sign-In-With-X nonce used; false when it already was (a replayed proof). */
+export async function consumeSiwxNonce({ nonce, address }: { nonce: string; address: string }): Promise<boolean> {
+  const inserted = await getDb().insert(siwxNonces).values({ nonce, address }).onConflictDoNothing().returning();
+  return inserted.length === 1;
+}
