@@ -60,3 +60,64 @@ test.describe("buying in the browser with a wallet", () => {
     });
   }
 });
+
+test.describe("when buying goes wrong, nothing is charged and the page explains", () => {
+  test("a rejected signature", async ({ page, store }) => {
+    const wallet = await installTestWallet(page, { privateKey: store.devnet.buyers[2].privateKey, rpcUrl: store.devnet.rpcUrl, chainId: store.devnet.chainId });
+    const chain = chainReader(store.devnet);
+    const before = await chain.balanceOf(wallet.address);
+    await page.goto("/items/the-gasless-economy");
+    await connect(page);
+    wallet.rejectSignatures(true);
+    await page.getByTestId("buy-button").click();
+    await expect(page.getByTestId("buy-error")).toContainText("You rejected the signature");
+    await expect(page.getByTestId("buy-button")).toBeEnabled();
+    expect(await chain.balanceOf(wallet.address)).toBe(before);
+  });
+
+  test("a wallet without enough USDC", async ({ page, store }) => {
+    const wallet = await installTestWallet(page, { privateKey: store.devnet.unfundedBuyer.privateKey, rpcUrl: store.devnet.rpcUrl, chainId: store.devnet.chainId });
+    await page.goto("/items/the-gasless-economy");
+    await connect(page);
+    await expect(page.getByTestId("usdc-balance")).toContainText("0.00 USDC");
+    await page.getByTestId("buy-button").click();
+    await expect(page.getByTestId("buy-error")).toContainText("Not enough USDC");
+    expect(wallet.calls).not.toContain("eth_signTypedData_v4");
+  });
+
+  test("a wallet on another chain is offered the switch, then buys", async ({ page, store }) => {
+    const wallet = await installTestWallet(page, { privateKey: store.devnet.buyers[2].privateKey, rpcUrl: store.devnet.rpcUrl, chainId: 1 });
+    await page.goto("/items/field-notes-on-stablecoins");
+    await page.getByRole("button", { name: "Connect Test Wallet" }).click();
+    const connected = page.getByTestId("wallet-connected");
+    await expect(connected).toBeVisible();
+    // wagmi asks the wallet to switch while connecting; a wallet that stays on chain 1 gets the prompt.
+    await wallet.setChainId(1);
+    const switchButton = page.getByTestId("switch-chain");
+    await expect(switchButton).toBeVisible();
+    await page.getByTestId("buy-button").click();
+    await expect(page.getByTestId("buy-error")).toContainText("another network");
+    await switchButton.click();
+    await expect(switchButton).toBeHidden();
+    expect(wallet.calls).toContain("wallet_switchEthereumChain");
+    const download = page.waitForEvent("download");
+    await page.getByTestId("buy-button").click();
+    await download;
+    await expect(page.getByTestId("purchase-receipt")).toBeVisible();
+  });
+
+  test("a double click pays once", async ({ page, store }) => {
+    const wallet = await installTestWallet(page, { privateKey: store.devnet.buyers[2].privateKey, rpcUrl: store.devnet.rpcUrl, chainId: store.devnet.chainId });
+    const chain = chainReader(store.devnet);
+    const item = await catalogItem(page, "the-gasless-economy");
+    const before = await chain.balanceOf(wallet.address);
+    await page.goto("/items/the-gasless-economy");
+    await connect(page);
+    const download = page.waitForEvent("download");
+    await page.getByTestId("buy-button").dblclick();
+    await download;
+    await expect(page.getByTestId("purchase-receipt")).toBeVisible();
+    expect(wallet.calls.filter((call) => call === "eth_signTypedData_v4")).toHaveLength(1);
+    expect(await chain.balanceOf(wallet.address)).toBe(before - BigInt(item.price.atomic));
+  });
+});

@@ -1,24 +1,15 @@
 import { decodePaymentResponseHeader } from "@x402/core/http";
-import { type Hex, toHex } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import type { Hex } from "viem";
 import { createPayingFetch } from "../lib/x402/paying-fetch";
-import { devnetClients, loadArtifact } from "../lib/devnet/deploy";
 import { expect, test } from "./fixtures";
-import { chainReader } from "./support/chain";
+import { chainReader, fundFreshBuyers } from "./support/chain";
 
 const BUYERS = 12;
 const FUNDING = 5_000_000n;
 
 test("12 different buyers paying at the same moment all settle: 12 transfers, 12 receipts, exact balances", async ({ request, store }) => {
   const chain = chainReader(store.devnet);
-  const accounts = Array.from({ length: BUYERS }, () => privateKeyToAccount(toHex(crypto.getRandomValues(new Uint8Array(32)))));
-  // Fund fresh wallets with test USDC (the deployer owns the token); they need no ETH: payments are gasless.
-  const { publicClient, deployer } = devnetClients(store.devnet.rpcUrl);
-  const { abi } = loadArtifact("TestUSDC");
-  for (const account of accounts) {
-    const hash = await deployer.writeContract({ address: store.devnet.usdc, abi, functionName: "mint", args: [account.address, FUNDING] });
-    await publicClient.waitForTransactionReceipt({ hash });
-  }
+  const accounts = await fundFreshBuyers(store.devnet, BUYERS, FUNDING);
 
   const catalog = (await (await request.get("/api/catalog")).json()) as { items: { slug: string; payTo: Hex; price: { atomic: string }; downloadUrl: string }[] };
   const item = catalog.items.find((entry) => entry.slug === "midnight-blocks")!;

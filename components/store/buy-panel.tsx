@@ -42,7 +42,8 @@ export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; pr
     if (busy.current || !address) return;
     busy.current = true;
     try {
-      if (connection.chainId !== chain.id) {
+      // Ask the wallet itself: a network change may not have reached this render yet.
+      if ((await connection.connector?.getChainId()) !== chain.id) {
         setState({ step: "error", message: `Your wallet is on another network. Switch to ${chain.name} first.` });
         return;
       }

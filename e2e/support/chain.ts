@@ -2,8 +2,9 @@ import { decodePaymentRequiredHeader, encodePaymentSignatureHeader } from "@x402
 import type { PaymentRequired, PaymentRequirements } from "@x402/core/types";
 import { authorizationTypes } from "@x402/evm";
 import { type Address, type Hex, createPublicClient, http, parseAbi, toHex } from "viem";
-import { type PrivateKeyAccount, privateKeyToAccount } from "viem/accounts";
+import { type PrivateKeyAccount, generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
+import { devnetClients, loadArtifact } from "../../lib/devnet/deploy";
 import type { DevnetFile } from "../../lib/devnet/devnet-file";
 
 const USDC_ABI = parseAbi([
@@ -76,4 +77,16 @@ export async function signPayment(options: { paymentRequired: PaymentRequired; p
     },
   } as Parameters<typeof encodePaymentSignatureHeader>[0]);
   return { header, nonce, payer: payer.address };
+}
+
+/** Fresh wallets holding `amount` test USDC each (minted by the token's owner) and no ETH: paying is gasless. */
+export async function fundFreshBuyers(devnet: DevnetFile, count: number, amount: bigint): Promise<PrivateKeyAccount[]> {
+  const accounts = Array.from({ length: count }, () => privateKeyToAccount(generatePrivateKey()));
+  const { publicClient, deployer } = devnetClients(devnet.rpcUrl);
+  const { abi } = loadArtifact("TestUSDC");
+  for (const account of accounts) {
+    const hash = await deployer.writeContract({ address: devnet.usdc, abi, functionName: "mint", args: [account.address, amount] });
+    await publicClient.waitForTransactionReceipt({ hash });
+  }
+  return accounts;
 }

@@ -1,0 +1,15 @@
+// GET /api/library/challenge — a Sign-In-With-X message to sign for the library
+import { createSiwxChallenge } from "@/lib/auth/siwx";
+import { getChainConfig } from "@/lib/chain/config";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  const challenge = createSiwxChallenge({
+    network: getChainConfig().network,
+    path: "/library",
+    statement: "Sign in to x402 Storefront to see and download your purchases. This costs nothing.",
+  });
+  return Response.json(challenge, { headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,25 @@
+// POST /api/library/session — sign in with a Sign-In-With-X proof; DELETE — sign out
+import { cookies } from "next/headers";
+import { publicOrigin } from "@/lib/auth/public-origin";
+import { SESSION_COOKIE, createSessionValue, sessionCookieOptions } from "@/lib/auth/session";
+import { SIGN_IN_WITH_X, verifySiwxProof } from "@/lib/auth/siwx";
+import { reasonMessage } from "@/lib/x402/reasons";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request) {
+  const header = request.headers.get(SIGN_IN_WITH_X);
+  if (!header) {
+    return Response.json({ error: "invalid_siwx_payload", message: "Send the signed proof in the SIGN-IN-WITH-X header." }, { status: 400 });
+  }
+  const proof = await verifySiwxProof(header);
+  if (!proof.ok) return Response.json({ error: proof.reason, message: reasonMessage(proof.reason) }, { status: 401 });
+  (await cookies()).set(SESSION_COOKIE, createSessionValue(proof.address), sessionCookieOptions(publicOrigin().protocol === "https:"));
+  return Response.json({ address: proof.address });
+}
+
+export async function DELETE() {
+  (await cookies()).delete(SESSION_COOKIE);
+  return new Response(null, { status: 204 });
+}
