@@ -18,7 +18,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <WalletProviders chain={getBrowserChain(getEnv().PUBLIC_RPC_URL)}>
+        <WalletProviders
+          chain={getBrowserChain(getEnv().PUBLIC_RPC_URL)}
+          walletConnectProjectId={getEnv().NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID}
+        >
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
             Skip to content
           </a>

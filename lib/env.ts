@@ -28,6 +28,7 @@ const envSchema = z.object({
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   PUBLIC_RPC_URL: optional(z.url({ protocol: /^https?$/ })),
+  NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: optional(z.string().regex(/^[0-9a-f]{32}$/i, "must be a 32-character WalletConnect project id")),
   DATA_DIR: optional(z.string()).default(".data"),
   STORAGE_DIR: optional(z.string()),
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),

@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { defineChain, http } from "viem";
 import { WagmiProvider, createConfig } from "wagmi";
-import { injected } from "wagmi/connectors";
+import { injected, walletConnect } from "wagmi/connectors";
 import type { BrowserChain } from "@/lib/chain/browser-chain";
 import { BrowserChainContext } from "./browser-chain-context";
 
@@ -22,13 +22,23 @@ function toViemChain(chain: BrowserChain) {
 /**
  * wagmi and react-query for the wallet. Wallets announce themselves over EIP-6963 (MetaMask,
  * Rabby, Coinbase Wallet, … by name and icon); `injected()` covers one that only sets
- * `window.ethereum`.
+ * `window.ethereum`; WalletConnect (phone wallets) only when the store has a project id.
  */
-export function WalletProviders({ chain, children }: { chain: BrowserChain; children: ReactNode }) {
+export function WalletProviders({
+  chain,
+  walletConnectProjectId,
+  children,
+}: {
+  chain: BrowserChain;
+  walletConnectProjectId?: string;
+  children: ReactNode;
+}) {
   const [config] = useState(() =>
     createConfig({
       chains: [toViemChain(chain)],
-      connectors: [injected()],
+      connectors: walletConnectProjectId
+        ? [injected(), walletConnect({ projectId: walletConnectProjectId, showQrModal: true })]
+        : [injected()],
       multiInjectedProviderDiscovery: true,
       transports: { [chain.id]: http(chain.rpcUrl) },
       ssr: true,
