@@ -34,6 +34,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <Link href="/library" className="text-stone-600 hover:text-stone-900">
                   My library
                 </Link>
+                <Link href="/studio" className="text-stone-600 hover:text-stone-900">
+                  Studio
+                </Link>
                 <a href="/api/catalog" className="text-stone-600 hover:text-stone-900">
                   Catalog API
                 </a>

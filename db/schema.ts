@@ -53,6 +53,12 @@ export const items = pgTable(
     priceAtomic: numeric("price_atomic", { precision: 78, scale: 0, mode: "bigint" }).notNull(),
     /** Storage key of the cover image, or null for none. */
     coverKey: text("cover_key"),
+    /** The cover's MIME type, sniffed from its bytes at upload. */
+    coverType: text("cover_type"),
+    /** EIP-55 address paid for this item; null pays the creator's payout address. */
+    payoutAddress: text("payout_address"),
+    /** Shown on the item page before paying. The protocol has no refunds: this is the creator's promise. */
+    refundPolicy: text("refund_policy").notNull().default(""),
     published: boolean("published").notNull().default(false),
     ...timestamps,
   },
@@ -131,3 +137,34 @@ export const siwxNonces = pgTable("siwx_nonces", {
   address: text("address").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Sign-in-with-Ethereum nonces for the creator studio: issued for one wallet, used once, short-lived. */
+export const signInNonces = pgTable("sign_in_nonces", {
+  nonce: text("nonce").primaryKey(),
+  address: text("address").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A refund a creator sent back in USDC against a receipt. x402 has no refund primitive: this is
+ * bookkeeping of an on-chain transfer the creator made, checked against the chain when recorded.
+ */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    paymentId: uuid("payment_id")
+      .notNull()
+      .references(() => payments.id, { onDelete: "restrict" }),
+    amountAtomic: numeric("amount_atomic", { precision: 78, scale: 0, mode: "bigint" }).notNull(),
+    /** The refund transfer's transaction hash, lowercase. */
+    transactionHash: text("transaction_hash").notNull().unique(),
+    note: text("note").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("refunds_payment_idx").on(table.paymentId), check("refunds_amount_positive", sql`${table.amountAtomic} > 0`)],
+);
+
+export type Refund = typeof refunds.$inferSelect;

@@ -9,6 +9,9 @@ import { type Storage, newStorageKey } from "@/lib/storage";
 import type { Database } from "./client";
 import { creators, itemFiles, items } from "./schema";
 
+const DEMO_REFUND_POLICY =
+  "If the file does not open or is not what the description says, write within 14 days with your receipt and the full price goes back to your wallet in USDC.";
+
 const MIME_TYPES = { pdf: "application/pdf", wav: "audio/wav" } as const;
 
 async function renderDemoFile(file: DemoFile, author: string): Promise<Uint8Array> {
@@ -50,6 +53,8 @@ export async function seedDemoCatalog(options: {
             description: demoItem.description,
             priceAtomic: demoItem.priceAtomic,
             coverKey,
+            coverType: "image/svg+xml",
+            refundPolicy: DEMO_REFUND_POLICY,
             published: true,
           })
           .returning();

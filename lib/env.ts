@@ -1,11 +1,8 @@
 import path from "node:path";
-import { getAddress, isAddress, isHex } from "viem";
+import { isHex } from "viem";
 import { z } from "zod";
+import { addressSchema } from "@/lib/validation/address";
 
-const address = z
-  .string()
-  .refine((value) => isAddress(value, { strict: false }), "must be a 0x-prefixed 20-byte address")
-  .transform((value) => getAddress(value));
 
 const privateKey = z
   .string()
@@ -21,7 +18,7 @@ export type NetworkName = (typeof NETWORK_NAMES)[number];
 const envSchema = z.object({
   NETWORK: optional(z.enum(NETWORK_NAMES)).default("devnet"),
   RPC_URL: optional(z.url({ protocol: /^https?$/ })),
-  USDC_ADDRESS: optional(address),
+  USDC_ADDRESS: optional(addressSchema),
   FACILITATOR_URL: optional(z.url({ protocol: /^https?$/ })),
   FACILITATOR_PRIVATE_KEY: optional(privateKey),
   FACILITATOR_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(300_000)).default(15_000),
@@ -36,6 +33,12 @@ const envSchema = z.object({
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
   ANVIL_PORT: optional(z.coerce.number().int().min(1).max(65535)).default(8545),
   SEED_DEMO: optional(z.enum(["true", "false"])),
+  /** Largest file a creator may upload, in bytes (default 2 GiB). */
+  UPLOAD_MAX_BYTES: optional(z.coerce.number().int().min(1024).max(Number.MAX_SAFE_INTEGER)).default(2 * 1024 ** 3),
+  /** Setting a bucket switches storage from the local disk to S3 (credentials: the AWS SDK's usual AWS_* variables). */
+  S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name")),
+  S3_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
+  S3_REGION: optional(z.string()).default("us-east-1"),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "STORAGE_DIR" | "SEED_DEMO"> & {

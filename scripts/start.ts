@@ -13,7 +13,7 @@ import { writeDevnetFile } from "@/lib/devnet/devnet-file";
 import { ConfigError, parseEnv } from "@/lib/env";
 import { StartupError, assertPortFree, assertRpcChain, ensureStorageDir } from "@/lib/startup/preflight";
 import { startNextServer } from "@/lib/startup/next-server";
-import { localDiskStorage } from "@/lib/storage/local-disk";
+import { storageFor } from "@/lib/storage";
 import { readTokenDomain, tokenDomainProblem } from "@/lib/x402/token-domain";
 
 const dev = process.argv.includes("--dev");
@@ -24,13 +24,13 @@ async function main() {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: dev ? "development" : "production" };
   if (!env.SESSION_SECRET) {
     childEnv.SESSION_SECRET = randomBytes(32).toString("hex");
-    console.log("SESSION_SECRET is not set: library sign-ins last until the store restarts");
+    console.log("SESSION_SECRET is not set: library and studio sign-ins last until the store restarts");
   }
   if (env.NETWORK !== "devnet" && !env.FACILITATOR_URL && !env.FACILITATOR_PRIVATE_KEY) {
     throw new StartupError(`set FACILITATOR_PRIVATE_KEY (the embedded facilitator's gas wallet) or FACILITATOR_URL when NETWORK=${env.NETWORK}`);
   }
   await assertPortFree(env.HOST, env.PORT, "PORT");
-  await ensureStorageDir(env.STORAGE_DIR, Boolean(process.env.STORAGE_DIR));
+  if (!env.S3_BUCKET) await ensureStorageDir(env.STORAGE_DIR, Boolean(process.env.STORAGE_DIR));
 
   const preset = presetFor(env.NETWORK);
   let rpcUrl = env.RPC_URL;
@@ -63,7 +63,7 @@ async function main() {
     if (env.SEED_DEMO) {
       const seed = await seedDemoCatalog({
         db: database.db,
-        storage: localDiskStorage(env.STORAGE_DIR),
+        storage: storageFor(env),
         creatorWallets: CREATORS.map((creator) => creator.address),
       });
       if (seed.seeded) console.log(`seeded the demo catalog: ${seed.items} items`);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LibrarySignIn } from "@/components/library/library-sign-in";
 import { PurchaseList } from "@/components/library/purchase-list";
-import { SignOutButton } from "@/components/library/sign-out-button";
+import { SignOutButton } from "@/components/ui/sign-out-button";
 import { getPurchasesOf } from "@/db/queries/purchases";
 import { currentBuyer } from "@/lib/auth/current-buyer";
 
@@ -17,7 +17,7 @@ export default async function LibraryPage() {
         {buyer && (
           <span className="flex items-center gap-3 text-sm text-stone-600">
             <span className="font-mono" data-testid="library-wallet">{buyer}</span>
-            <SignOutButton />
+            <SignOutButton sessionPath="/api/library/session" />
           </span>
         )}
       </header>

@@ -1,7 +1,7 @@
 import { decodePaymentRequiredHeader, encodePaymentSignatureHeader } from "@x402/core/http";
 import type { PaymentRequired, PaymentRequirements } from "@x402/core/types";
 import { authorizationTypes } from "@x402/evm";
-import { type Address, type Hex, createPublicClient, http, parseAbi, toHex } from "viem";
+import { type Address, type Hex, createPublicClient, createTestClient, createWalletClient, http, parseAbi, toHex } from "viem";
 import { type PrivateKeyAccount, generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { devnetClients, loadArtifact } from "../../lib/devnet/deploy";
@@ -10,6 +10,7 @@ import type { DevnetFile } from "../../lib/devnet/devnet-file";
 const USDC_ABI = parseAbi([
   "function balanceOf(address) view returns (uint256)",
   "function authorizationState(address, bytes32) view returns (bool)",
+  "function transfer(address to, uint256 value) returns (bool)",
 ]);
 
 /** Reads the devnet the way a test checks money moved: balances and used authorizations. */
@@ -79,14 +80,27 @@ export async function signPayment(options: { paymentRequired: PaymentRequired; p
   return { header, nonce, payer: payer.address };
 }
 
+/** Mints test USDC to an address (the token's owner may). */
+export async function mintUsdc(devnet: DevnetFile, to: Address, amount: bigint) {
+  const { publicClient, deployer } = devnetClients(devnet.rpcUrl);
+  const { abi } = loadArtifact("TestUSDC");
+  const hash = await deployer.writeContract({ address: devnet.usdc, abi, functionName: "mint", args: [to, amount] });
+  await publicClient.waitForTransactionReceipt({ hash });
+}
+
 /** Fresh wallets holding `amount` test USDC each (minted by the token's owner) and no ETH: paying is gasless. */
 export async function fundFreshBuyers(devnet: DevnetFile, count: number, amount: bigint): Promise<PrivateKeyAccount[]> {
   const accounts = Array.from({ length: count }, () => privateKeyToAccount(generatePrivateKey()));
-  const { publicClient, deployer } = devnetClients(devnet.rpcUrl);
-  const { abi } = loadArtifact("TestUSDC");
-  for (const account of accounts) {
-    const hash = await deployer.writeContract({ address: devnet.usdc, abi, functionName: "mint", args: [account.address, amount] });
-    await publicClient.waitForTransactionReceipt({ hash });
-  }
+  for (const account of accounts) await mintUsdc(devnet, account.address, amount);
   return accounts;
+}
+
+/** A plain USDC transfer sent by `from` (given gas money first), as a creator sends a refund; returns its hash. */
+export async function sendUsdc(devnet: DevnetFile, from: PrivateKeyAccount, to: Address, amount: bigint): Promise<Hex> {
+  const { publicClient } = devnetClients(devnet.rpcUrl);
+  await createTestClient({ mode: "anvil", chain: foundry, transport: http(devnet.rpcUrl) }).setBalance({ address: from.address, value: 10n ** 18n });
+  const wallet = createWalletClient({ account: from, chain: foundry, transport: http(devnet.rpcUrl) });
+  const hash = await wallet.writeContract({ address: devnet.usdc, abi: USDC_ABI, functionName: "transfer", args: [to, amount] });
+  await publicClient.waitForTransactionReceipt({ hash });
+  return hash;
 }

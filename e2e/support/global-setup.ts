@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { startStore } from "../../lib/testing/store-process";
+import { UPLOAD_MAX_BYTES } from "./studio";
 
 /** One store (devnet, database, seeded catalog) for the whole run; workers read it from the env. */
 export default async function globalSetup() {
-  const store = await startStore();
+  // A small upload limit, so the oversized-upload tests send megabytes, not gigabytes.
+  const store = await startStore({ UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) });
   const devnet = JSON.parse(readFileSync(path.join(store.dataDir, "devnet.json"), "utf8"));
   process.env.E2E_STORE_URL = store.url;
   process.env.E2E_STORE_PID = String(store.pid);

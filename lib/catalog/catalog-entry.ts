@@ -1,6 +1,7 @@
 import type { CatalogItemWithFiles } from "@/db/queries/catalog";
 import type { ChainConfig } from "@/lib/chain/networks";
 import { formatUsdc } from "@/lib/money/usdc";
+import { payToOf } from "./pay-to";
 import { coverPath, downloadPath, itemPath, previewPath } from "./paths";
 
 /** One item as `/api/catalog` describes it to agents: everything needed to decide and pay. */
@@ -15,7 +16,8 @@ export function toCatalogEntry(item: CatalogItemWithFiles, origin: string, chain
     price: { atomic: item.priceAtomic.toString(), display: `${formatUsdc(item.priceAtomic)} USDC`, decimals: 6 },
     asset: chain.usdc,
     network: chain.network,
-    payTo: item.creator.payoutAddress,
+    payTo: payToOf(item),
+    refundPolicy: item.refundPolicy,
     files: item.files
       .filter((file) => !file.isPreview)
       .map((file) => ({ name: file.fileName, size: file.sizeBytes, mimeType: file.mimeType, sha256: file.sha256 })),

@@ -1,15 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { getEnv } from "@/lib/env";
+import { type Env, getEnv } from "@/lib/env";
 import { localDiskStorage } from "./local-disk";
+import { s3Storage } from "./s3";
 import type { Storage } from "./storage";
 
 export type { ByteRange, Storage, StoredObject } from "./storage";
+
+/** The driver the configuration asks for: S3 when a bucket is set, else the local disk. */
+export function storageFor(env: Pick<Env, "S3_BUCKET" | "S3_ENDPOINT" | "S3_REGION" | "STORAGE_DIR">): Storage {
+  if (env.S3_BUCKET) return s3Storage({ bucket: env.S3_BUCKET, endpoint: env.S3_ENDPOINT, region: env.S3_REGION });
+  return localDiskStorage(env.STORAGE_DIR);
+}
 
 let storage: Storage | undefined;
 
 /** The configured storage driver, created on first use. */
 export function getStorage(): Storage {
-  storage ??= localDiskStorage(getEnv().STORAGE_DIR);
+  storage ??= storageFor(getEnv());
   return storage;
 }
 

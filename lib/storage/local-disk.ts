@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { ByteRange, Storage, StoredObject } from "./storage";
+import { hashingMeter } from "./hashing-meter";
+import type { ByteRange, Storage } from "./storage";
 
 const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/;
 
@@ -22,24 +23,16 @@ export function localDiskStorage(root: string): Storage {
       await mkdir(path.dirname(target), { recursive: true });
       // Write beside the target and rename, so a reader never sees a half-written file.
       const partial = `${target}.${randomUUID()}.partial`;
-      const hash = createHash("sha256");
-      let sizeBytes = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          hash.update(chunk);
-          sizeBytes += chunk.length;
-          callback(null, chunk);
-        },
-      });
+      const meter = hashingMeter();
       const source = body instanceof Readable ? body : Readable.from([Buffer.from(body)]);
       try {
-        await pipeline(source, meter, createWriteStream(partial));
+        await pipeline(source, meter.stream, createWriteStream(partial));
         await rename(partial, target);
       } catch (error) {
         await rm(partial, { force: true });
         throw error;
       }
-      return { sizeBytes, sha256: hash.digest("hex") } satisfies StoredObject;
+      return meter.result();
     },
 
     async read(key, range?: ByteRange) {

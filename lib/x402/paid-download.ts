@@ -4,6 +4,7 @@ import { type CatalogItemWithFiles, getPublishedItemBySlug } from "@/db/queries/
 import { claimPayment, markPaymentFailed, markPaymentSettled } from "@/db/queries/payments";
 import { hasPurchased } from "@/db/queries/purchases";
 import { SIGN_IN_WITH_X, SIWX_CHALLENGE_SECONDS, verifySiwxProof } from "@/lib/auth/siwx";
+import { payToOf } from "@/lib/catalog/pay-to";
 import { downloadPath, itemPath } from "@/lib/catalog/paths";
 import { chainReachable } from "@/lib/chain/clients";
 import { deliverItem, filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
@@ -33,7 +34,7 @@ async function requirementsFor(paywall: Paywall, item: CatalogItemWithFiles): Pr
   return paywall.server.buildPaymentRequirements({
     scheme: "exact",
     network: paywall.chain.network,
-    payTo: item.creator.payoutAddress,
+    payTo: payToOf(item),
     price: {
       amount: item.priceAtomic.toString(),
       asset: paywall.chain.usdc,

@@ -54,6 +54,10 @@ export default async function ItemPage({ params }: Props) {
             One payment buys {paidFiles.length === 1 ? "the file" : `all ${paidFiles.length} files`}. Agents pay{" "}
             <code className="rounded bg-stone-100 px-1">{downloadPath(item.slug)}</code> over HTTP 402.
           </p>
+          <div className="rounded-lg bg-stone-50 p-3 text-sm text-stone-700" data-testid="refund-policy">
+            <h3 className="font-semibold">Refund policy</h3>
+            <p className="whitespace-pre-line">{item.refundPolicy || "The creator has not stated a refund policy."}</p>
+          </div>
           <BuyPanel slug={item.slug} priceAtomic={item.priceAtomic.toString()} downloadPath={downloadPath(item.slug)} />
         </section>
 

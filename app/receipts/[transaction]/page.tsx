@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/ui/print-button";
 import { getReceiptByTransaction } from "@/db/queries/payments";
+import { getRefundsOfPayment } from "@/db/queries/sales";
 import { itemPath } from "@/lib/catalog/paths";
 import { getChainConfig } from "@/lib/chain/config";
 import { displayUsdc } from "@/lib/money/usdc";
@@ -17,6 +18,7 @@ export default async function ReceiptPage({ params }: Props) {
   const receipt = /^0x[0-9a-fA-F]{64}$/.test(transaction) ? await getReceiptByTransaction({ transactionHash: transaction }) : null;
   if (!receipt) notFound();
   const { explorerUrl } = getChainConfig();
+  const refunds = await getRefundsOfPayment({ paymentId: receipt.id });
   const rows: [string, React.ReactNode][] = [
     ["Item", <Link key="item" href={itemPath(receipt.itemSlug)} className="text-brand hover:underline">{receipt.itemTitle}</Link>],
     ["Amount", displayUsdc(receipt.amountAtomic)],
@@ -48,6 +50,18 @@ export default async function ReceiptPage({ params }: Props) {
           </div>
         ))}
       </dl>
+      {refunds.length > 0 && (
+        <section className="flex flex-col gap-1 rounded-lg bg-amber-50 p-3 text-sm" data-testid="receipt-refunds">
+          <h2 className="font-semibold">Refunded by the creator</h2>
+          {refunds.map((refund) => (
+            <p key={refund.id}>
+              {displayUsdc(refund.amountAtomic)} on {refund.createdAt.toISOString().slice(0, 10)} in transaction{" "}
+              <span className="break-all font-mono">{refund.transactionHash}</span>
+              {refund.note && <> — {refund.note}</>}
+            </p>
+          ))}
+        </section>
+      )}
       <p className="text-xs text-stone-500">
         Paid with a signed USDC transfer authorization (EIP-3009), settled on-chain over the x402 protocol.
       </p>

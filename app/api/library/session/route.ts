@@ -1,7 +1,5 @@
 // POST /api/library/session — sign in with a Sign-In-With-X proof; DELETE — sign out
-import { cookies } from "next/headers";
-import { publicOrigin } from "@/lib/auth/public-origin";
-import { SESSION_COOKIE, createSessionValue, sessionCookieOptions } from "@/lib/auth/session";
+import { endSession, startSession } from "@/lib/auth/session-cookie";
 import { SIGN_IN_WITH_X, verifySiwxProof } from "@/lib/auth/siwx";
 import { reasonMessage } from "@/lib/x402/reasons";
 
@@ -15,11 +13,11 @@ export async function POST(request: Request) {
   }
   const proof = await verifySiwxProof(header);
   if (!proof.ok) return Response.json({ error: proof.reason, message: reasonMessage(proof.reason) }, { status: 401 });
-  (await cookies()).set(SESSION_COOKIE, createSessionValue(proof.address), sessionCookieOptions(publicOrigin().protocol === "https:"));
+  await startSession("library", proof.address);
   return Response.json({ address: proof.address });
 }
 
 export async function DELETE() {
-  (await cookies()).delete(SESSION_COOKIE);
+  await endSession("library");
   return new Response(null, { status: 204 });
 }

@@ -1,0 +1,28 @@
+// PUT /api/studio/items/:id/cover — upload the cover: the raw image as the body, its name in x-file-name; GET — view it
+import { setItemCover } from "@/db/queries/studio-items";
+import { apiError } from "@/lib/http/json-input";
+import { getStorage } from "@/lib/storage";
+import { coverResponse } from "@/lib/storage/cover-response";
+import { requireCreatorItem } from "@/lib/studio/current-creator";
+import { receiveFileFromRequest } from "@/lib/studio/item-files";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const access = await requireCreatorItem((await params).id);
+  if (!access.ok) return access.response;
+  const upload = await receiveFileFromRequest(request, "cover");
+  if (!upload.ok) return upload.response;
+  const previous = await setItemCover({ itemId: access.item.id, coverKey: upload.file.storageKey, coverType: upload.file.mimeType });
+  if (previous) await getStorage().delete(previous).catch(() => undefined);
+  return Response.json({ mimeType: upload.file.mimeType, sizeBytes: upload.file.sizeBytes });
+}
+
+/** GET — the cover as the owner sees it, drafts included. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const access = await requireCreatorItem((await params).id);
+  if (!access.ok) return access.response;
+  const response = await coverResponse(access.item, "private, no-store");
+  return response ?? apiError(404, { error: "no_cover", message: "This item has no cover yet." });
+}

@@ -1,0 +1,56 @@
+// PUT /api/studio/items/:id/files/:fileId — replace the file's content; PATCH — preview flag or order; DELETE — remove it
+import { z } from "zod";
+import { deleteItemFile, moveItemFile, setFilePreview } from "@/db/queries/studio-items";
+import { apiError, readJsonInput } from "@/lib/http/json-input";
+import { getStorage } from "@/lib/storage";
+import { requireCreatorItem } from "@/lib/studio/current-creator";
+import { paidFileCount, receiveFileFromRequest, replaceUploadedFile } from "@/lib/studio/item-files";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string; fileId: string }> };
+
+async function requireFile(params: Params["params"]) {
+  const { id, fileId } = await params;
+  const access = await requireCreatorItem(id);
+  if (!access.ok) return access;
+  const file = access.item.files.find((candidate) => candidate.id === fileId);
+  if (!file) return { ok: false as const, response: apiError(404, { error: "file_not_found", message: "No such file in this item." }) };
+  return { ...access, file };
+}
+
+export async function PUT(request: Request, { params }: Params) {
+  const access = await requireFile(params);
+  if (!access.ok) return access.response;
+  const upload = await receiveFileFromRequest(request, "item-file");
+  if (!upload.ok) return upload.response;
+  await replaceUploadedFile(access.file, upload.file);
+  return Response.json({ id: access.file.id, name: upload.file.fileName, sha256: upload.file.sha256, sizeBytes: upload.file.sizeBytes });
+}
+
+const changes = z.strictObject({ isPreview: z.boolean().optional(), move: z.enum(["up", "down"]).optional() });
+
+export async function PATCH(request: Request, { params }: Params) {
+  const access = await requireFile(params);
+  if (!access.ok) return access.response;
+  const input = await readJsonInput(request, changes);
+  if (!input.ok) return input.response;
+  if (input.data.isPreview && access.item.published && !access.file.isPreview && paidFileCount(access.item) === 1) {
+    return apiError(409, { error: "last_paid_file", message: "This is the only file buyers pay for; upload another before making it the free preview." });
+  }
+  if (input.data.isPreview !== undefined) await setFilePreview({ file: access.file, isPreview: input.data.isPreview });
+  if (input.data.move) await moveItemFile({ item: access.item, fileId: access.file.id, direction: input.data.move });
+  return new Response(null, { status: 204 });
+}
+
+export async function DELETE(_request: Request, { params }: Params) {
+  const access = await requireFile(params);
+  if (!access.ok) return access.response;
+  if (access.item.published && !access.file.isPreview && paidFileCount(access.item) === 1) {
+    return apiError(409, { error: "last_paid_file", message: "A published item needs a file to sell: unpublish it first, or upload a replacement." });
+  }
+  await deleteItemFile({ file: access.file });
+  await getStorage().delete(access.file.storageKey).catch(() => undefined);
+  return new Response(null, { status: 204 });
+}

@@ -1,0 +1,43 @@
+// GET /api/studio/items/:id — the item with its files; PATCH — edit fields, change the price, publish or unpublish; DELETE — delete a draft nobody bought
+import { deleteItem, getCreatorItem, updateItem } from "@/db/queries/studio-items";
+import { apiError, readJsonInput } from "@/lib/http/json-input";
+import { getStorage } from "@/lib/storage";
+import { requireCreatorItem } from "@/lib/studio/current-creator";
+import { itemChangesSchema } from "@/lib/studio/item-input";
+import { paidFileCount } from "@/lib/studio/item-files";
+import { itemJson } from "@/lib/studio/item-json";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function GET(_request: Request, { params }: Params) {
+  const access = await requireCreatorItem((await params).id);
+  if (!access.ok) return access.response;
+  return Response.json(itemJson(access.item), { headers: { "cache-control": "private, no-store" } });
+}
+
+export async function PATCH(request: Request, { params }: Params) {
+  const access = await requireCreatorItem((await params).id);
+  if (!access.ok) return access.response;
+  const input = await readJsonInput(request, itemChangesSchema);
+  if (!input.ok) return input.response;
+  if (input.data.published && paidFileCount(access.item) === 0) {
+    return apiError(409, { error: "no_files", message: "Upload at least one file that is not the free preview before publishing." });
+  }
+  await updateItem({ creatorId: access.creator.id, itemId: access.item.id, changes: input.data });
+  const item = await getCreatorItem({ creatorId: access.creator.id, itemId: access.item.id });
+  return Response.json(itemJson(item!));
+}
+
+export async function DELETE(_request: Request, { params }: Params) {
+  const access = await requireCreatorItem((await params).id);
+  if (!access.ok) return access.response;
+  const result = await deleteItem({ item: access.item });
+  if (!result.deleted) {
+    return apiError(409, { error: "item_has_payments", message: "People paid for this item and keep access to it: unpublish it instead." });
+  }
+  await Promise.all(result.storageKeys.map((key) => getStorage().delete(key).catch(() => undefined)));
+  return new Response(null, { status: 204 });
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CoverUpload } from "@/components/studio/cover-upload";
+import { FileManager } from "@/components/studio/file-manager";
+import { ItemActions } from "@/components/studio/item-actions";
+import { ItemForm } from "@/components/studio/item-form";
+import { SalesSummary } from "@/components/studio/sales-summary";
+import { SalesTable } from "@/components/studio/sales-table";
+import { StudioSignIn } from "@/components/studio/studio-sign-in";
+import { getSales, getSalesTotalsByItem, sumTotals } from "@/db/queries/sales";
+import { downloadPath, itemPath } from "@/lib/catalog/paths";
+import { getChainConfig } from "@/lib/chain/config";
+import { getEnv } from "@/lib/env";
+import { formatUsdc } from "@/lib/money/usdc";
+import { currentCreator, findCreatorItem } from "@/lib/studio/current-creator";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Edit item — Creator studio" };
+
+export default async function StudioItemPage({ params }: { params: Promise<{ id: string }> }) {
+  const creator = await currentCreator();
+  if (!creator) return <StudioSignIn />;
+  // Someone else's item is simply not found: its existence is not revealed.
+  const item = await findCreatorItem(creator, (await params).id);
+  if (!item) notFound();
+  const [totals, sales] = await Promise.all([getSalesTotalsByItem({ creatorId: creator.id }), getSales({ creatorId: creator.id, itemId: item.id, limit: 50 })]);
+
+  return (
+    <div className="flex flex-col gap-8" data-testid="studio-item-page">
+      <Link href="/studio" className="text-sm text-brand underline">
+        ← Studio
+      </Link>
+      <header className="flex flex-col gap-3">
+        <h1 className="text-3xl font-bold tracking-tight">{item.title}</h1>
+        <p className="text-sm text-stone-600" data-testid="item-status">
+          {item.published ? (
+            <>
+              Published at <Link href={itemPath(item.slug)} className="text-brand underline">{itemPath(item.slug)}</Link>; agents pay{" "}
+              <code className="rounded bg-stone-100 px-1">{downloadPath(item.slug)}</code>.
+            </>
+          ) : (
+            "Draft: only you can see it."
+          )}
+        </p>
+        <ItemActions itemId={item.id} published={item.published} />
+      </header>
+
+      <section className="flex flex-col gap-3">
+        <h2 className="text-lg font-semibold">Files</h2>
+        <FileManager
+          itemId={item.id}
+          maxBytes={getEnv().UPLOAD_MAX_BYTES}
+          files={item.files.map((file) => ({ id: file.id, name: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, sha256: file.sha256, isPreview: file.isPreview }))}
+        />
+      </section>
+
+      <section className="grid gap-6 md:grid-cols-[max-content_1fr]">
+        <CoverUpload itemId={item.id} hasCover={item.coverKey !== null} />
+        <ItemForm
+          itemId={item.id}
+          creatorPayout={creator.payoutAddress}
+          initial={{
+            title: item.title,
+            description: item.description,
+            kind: item.kind,
+            price: formatUsdc(item.priceAtomic),
+            payoutAddress: item.payoutAddress ?? "",
+            refundPolicy: item.refundPolicy,
+          }}
+        />
+      </section>
+
+      <section className="flex flex-col gap-3">
+        <h2 className="text-lg font-semibold">Sales of this item</h2>
+        <SalesSummary totals={sumTotals(totals.has(item.id) ? [totals.get(item.id)!] : [])} csvHref={`/api/studio/sales?item=${item.id}`} />
+        <SalesTable sales={sales} explorerUrl={getChainConfig().explorerUrl} showItem={false} />
+      </section>
+    </div>
+  );
+}

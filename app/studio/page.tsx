@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PriceTag } from "@/components/store/price-tag";
+import { SalesSummary } from "@/components/studio/sales-summary";
+import { SalesTable } from "@/components/studio/sales-table";
+import { StudioSignIn } from "@/components/studio/studio-sign-in";
+import { SignOutButton } from "@/components/ui/sign-out-button";
+import { getSales, getSalesTotalsByItem, sumTotals } from "@/db/queries/sales";
+import { getItemsOfCreator } from "@/db/queries/studio-items";
+import { getChainConfig } from "@/lib/chain/config";
+import { displayUsdc } from "@/lib/money/usdc";
+import { currentCreator } from "@/lib/studio/current-creator";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Creator studio" };
+
+export default async function StudioPage() {
+  const creator = await currentCreator();
+  if (!creator) {
+    return (
+      <div className="flex flex-col gap-6">
+        <h1 className="text-3xl font-bold tracking-tight">Creator studio</h1>
+        <StudioSignIn />
+      </div>
+    );
+  }
+  const [items, totalsByItem, recentSales] = await Promise.all([
+    getItemsOfCreator({ creatorId: creator.id }),
+    getSalesTotalsByItem({ creatorId: creator.id }),
+    getSales({ creatorId: creator.id, limit: 20 }),
+  ]);
+
+  return (
+    <div className="flex flex-col gap-8">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight" data-testid="studio-creator">
+            {creator.displayName}
+          </h1>
+          <p className="font-mono text-sm text-stone-600" data-testid="studio-wallet">
+            {creator.walletAddress}
+          </p>
+        </div>
+        <span className="flex items-center gap-4 text-sm">
+          <Link href="/studio/profile" className="text-brand underline">
+            Profile and payout
+          </Link>
+          <SignOutButton sessionPath="/api/studio/session" />
+        </span>
+      </header>
+
+      <section className="flex flex-col gap-3">
+        <h2 className="text-lg font-semibold">Sales</h2>
+        <SalesSummary totals={sumTotals(totalsByItem.values())} csvHref="/api/studio/sales" />
+      </section>
+
+      <section className="flex flex-col gap-3">
+        <div className="flex items-center justify-between">
+          <h2 className="text-lg font-semibold">Your items</h2>
+          <Link href="/studio/items/new" className="rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
+            New item
+          </Link>
+        </div>
+        {items.length === 0 ? (
+          <p className="text-stone-600">Nothing yet. Create an item, upload its files, set a price and publish it.</p>
+        ) : (
+          <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+            {items.map((item) => {
+              const totals = totalsByItem.get(item.id);
+              return (
+                <li key={item.id} className="flex flex-wrap items-center gap-4 p-4" data-testid="studio-item">
+                  <Link href={`/studio/items/${item.id}`} className="min-w-0 flex-1 font-medium hover:underline">
+                    {item.title}
+                  </Link>
+                  <span className={`rounded-full px-2 py-0.5 text-xs ${item.published ? "bg-green-100 text-green-800" : "bg-stone-100 text-stone-600"}`}>
+                    {item.published ? "Published" : "Draft"}
+                  </span>
+                  <PriceTag atomic={item.priceAtomic} />
+                  <span className="text-sm text-stone-600">
+                    {totals?.salesCount ?? 0} sales · {displayUsdc(totals?.revenueAtomic ?? 0n)}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section className="flex flex-col gap-3">
+        <h2 className="text-lg font-semibold">Recent sales</h2>
+        <SalesTable sales={recentSales} explorerUrl={getChainConfig().explorerUrl} showItem />
+      </section>
+    </div>
+  );
+}

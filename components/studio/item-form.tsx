@@ -1,0 +1,77 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { KIND_LABELS } from "@/components/store/kind-label";
+import type { ItemKind } from "@/db/schema";
+import { sendJson } from "@/lib/http/send-json";
+import { BUTTON_CLASS, FormField, INPUT_CLASS } from "./form-field";
+
+export type ItemFormValues = {
+  title: string;
+  description: string;
+  kind: ItemKind;
+  price: string;
+  payoutAddress: string;
+  refundPolicy: string;
+};
+
+const EMPTY: ItemFormValues = { title: "", description: "", kind: "ebook", price: "", payoutAddress: "", refundPolicy: "" };
+
+/** Creates a draft (no `itemId`) or saves an item's fields; the price is typed in USDC and stored exactly. */
+export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; initial?: ItemFormValues; creatorPayout: string }) {
+  const router = useRouter();
+  const [values, setValues] = useState(initial ?? EMPTY);
+  const [state, setState] = useState<{ busy: boolean; saved?: boolean; message?: string; fields: Record<string, string> }>({ busy: false, fields: {} });
+  const set = (field: keyof ItemFormValues) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    setState({ busy: true, fields: {} });
+    const result = itemId
+      ? await sendJson("PATCH", `/api/studio/items/${itemId}`, values)
+      : await sendJson<{ id: string }>("POST", "/api/studio/items", values);
+    if (!result.ok) return setState({ busy: false, message: result.message, fields: result.fields });
+    setState({ busy: false, saved: true, fields: {} });
+    if (itemId) router.refresh();
+    else router.push(`/studio/items/${(result.data as { id: string }).id}`);
+  }
+
+  return (
+    <form onSubmit={save} className="flex max-w-2xl flex-col gap-4" data-testid="item-form">
+      <FormField label="Title" error={state.fields.title}>
+        <input name="title" value={values.title} onChange={set("title")} className={INPUT_CLASS} required maxLength={120} />
+      </FormField>
+      <FormField label="Kind" error={state.fields.kind}>
+        <select name="kind" value={values.kind} onChange={set("kind")} className={INPUT_CLASS}>
+          {(Object.keys(KIND_LABELS) as ItemKind[]).map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField label="Price (USDC)" hint="Up to 6 decimals, e.g. 4.99 or 0.25." error={state.fields.price}>
+        <input name="price" value={values.price} onChange={set("price")} className={INPUT_CLASS} inputMode="decimal" placeholder="4.99" required />
+      </FormField>
+      <FormField label="Description" error={state.fields.description}>
+        <textarea name="description" value={values.description} onChange={set("description")} className={INPUT_CLASS} rows={4} maxLength={5000} />
+      </FormField>
+      <FormField label="Payout address for this item" hint={`Leave empty to be paid at your profile's address (${creatorPayout}).`} error={state.fields.payoutAddress}>
+        <input name="payoutAddress" value={values.payoutAddress} onChange={set("payoutAddress")} className={`${INPUT_CLASS} font-mono`} placeholder="0x…" />
+      </FormField>
+      <FormField label="Refund policy" hint="Shown to buyers before they pay." error={state.fields.refundPolicy}>
+        <textarea name="refundPolicy" value={values.refundPolicy} onChange={set("refundPolicy")} className={INPUT_CLASS} rows={2} maxLength={2000} />
+      </FormField>
+      <button type="submit" disabled={state.busy} className={BUTTON_CLASS}>
+        {state.busy ? "Saving…" : itemId ? "Save changes" : "Create draft"}
+      </button>
+      {state.saved && itemId && <p role="status" className="text-sm text-green-700">Saved. A new price applies from the next purchase.</p>}
+      {state.message && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

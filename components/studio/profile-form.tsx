@@ -1,0 +1,48 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { sendJson } from "@/lib/http/send-json";
+import { BUTTON_CLASS, FormField, INPUT_CLASS } from "./form-field";
+
+type Profile = { displayName: string; payoutAddress: string; bio: string };
+
+export function ProfileForm({ profile }: { profile: Profile }) {
+  const router = useRouter();
+  const [values, setValues] = useState(profile);
+  const [state, setState] = useState<{ busy: boolean; saved?: boolean; message?: string; fields: Record<string, string> }>({ busy: false, fields: {} });
+  const set = (field: keyof Profile) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    setState({ busy: true, fields: {} });
+    const result = await sendJson<Profile>("PATCH", "/api/studio/profile", values);
+    if (!result.ok) return setState({ busy: false, message: result.message, fields: result.fields });
+    setValues(result.data);
+    setState({ busy: false, saved: true, fields: {} });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={save} className="flex max-w-xl flex-col gap-4" data-testid="profile-form">
+      <FormField label="Display name" error={state.fields.displayName}>
+        <input name="displayName" value={values.displayName} onChange={set("displayName")} className={INPUT_CLASS} required maxLength={60} />
+      </FormField>
+      <FormField label="Payout address" hint="Where buyers' USDC goes. Items can override it." error={state.fields.payoutAddress}>
+        <input name="payoutAddress" value={values.payoutAddress} onChange={set("payoutAddress")} className={`${INPUT_CLASS} font-mono`} required />
+      </FormField>
+      <FormField label="Bio" error={state.fields.bio}>
+        <textarea name="bio" value={values.bio} onChange={set("bio")} className={INPUT_CLASS} rows={3} maxLength={1000} />
+      </FormField>
+      <button type="submit" disabled={state.busy} className={BUTTON_CLASS}>
+        {state.busy ? "Saving…" : "Save profile"}
+      </button>
+      {state.saved && <p role="status" className="text-sm text-green-700">Saved.</p>}
+      {state.message && !state.saved && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

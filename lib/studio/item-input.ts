@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { ITEM_KINDS } from "@/db/schema";
+import { parseUsdc } from "@/lib/money/usdc";
+import { addressSchema } from "@/lib/validation/address";
+
+/** The most one item may cost: a guard against a typo of a few extra digits. */
+export const MAX_PRICE_ATOMIC = 1_000_000n * 10n ** 6n;
+
+const price = z.string().transform((value, context) => {
+  const parsed = parseUsdc(value);
+  if (!parsed.ok) {
+    context.addIssue({ code: "custom", message: parsed.error });
+    return z.NEVER;
+  }
+  if (parsed.atomic <= 0n) {
+    context.addIssue({ code: "custom", message: "The price must be more than 0 USDC." });
+    return z.NEVER;
+  }
+  if (parsed.atomic > MAX_PRICE_ATOMIC) {
+    context.addIssue({ code: "custom", message: "The price may be at most 1,000,000 USDC." });
+    return z.NEVER;
+  }
+  return parsed.atomic;
+});
+
+/** Empty means "pay the creator's payout address". */
+const itemPayout = z.union([z.literal("").transform(() => null), addressSchema]);
+
+const itemFields = {
+  title: z.string().trim().min(1, "Give the item a title.").max(120, "Keep the title under 120 characters."),
+  description: z.string().trim().max(5000, "Keep the description under 5,000 characters."),
+  kind: z.enum(ITEM_KINDS, { message: `The kind must be one of: ${ITEM_KINDS.join(", ")}.` }),
+  price,
+  payoutAddress: itemPayout,
+  refundPolicy: z.string().trim().max(2000, "Keep the refund policy under 2,000 characters."),
+};
+
+/** A new draft item, as the studio form posts it; the price is a decimal USDC string ("4.99"). */
+export const newItemSchema = z.strictObject({
+  ...itemFields,
+  description: itemFields.description.default(""),
+  payoutAddress: itemFields.payoutAddress.prefault(""),
+  refundPolicy: itemFields.refundPolicy.default(""),
+});
+
+/** Any subset of an item's fields, plus publishing. */
+export const itemChangesSchema = z.strictObject({
+  title: itemFields.title.optional(),
+  description: itemFields.description.optional(),
+  kind: itemFields.kind.optional(),
+  price: itemFields.price.optional(),
+  payoutAddress: itemFields.payoutAddress.optional(),
+  refundPolicy: itemFields.refundPolicy.optional(),
+  published: z.boolean().optional(),
+});
+
+export const profileSchema = z.strictObject({
+  displayName: z.string().trim().min(1, "Enter a display name.").max(60, "Keep the display name under 60 characters."),
+  payoutAddress: addressSchema,
+  bio: z.string().trim().max(1000, "Keep the bio under 1,000 characters.").default(""),
+});
+
+export type NewItemInput = z.output<typeof newItemSchema>;
+export type ItemChanges = z.output<typeof itemChangesSchema>;
+export type ProfileInput = z.output<typeof profileSchema>;

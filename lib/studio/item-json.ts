@@ -1,0 +1,28 @@
+import type { StudioItem } from "@/db/queries/studio-items";
+import { formatUsdc } from "@/lib/money/usdc";
+
+/** An item as the studio API returns it: money as exact strings, both in USDC and atomic units. */
+export function itemJson(item: StudioItem) {
+  return {
+    id: item.id,
+    slug: item.slug,
+    title: item.title,
+    description: item.description,
+    kind: item.kind,
+    price: formatUsdc(item.priceAtomic),
+    priceAtomic: item.priceAtomic.toString(),
+    payoutAddress: item.payoutAddress,
+    refundPolicy: item.refundPolicy,
+    published: item.published,
+    hasCover: item.coverKey !== null,
+    files: item.files.map((file) => ({
+      id: file.id,
+      name: file.fileName,
+      mimeType: file.mimeType,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
+      position: file.position,
+      isPreview: file.isPreview,
+    })),
+  };
+}
