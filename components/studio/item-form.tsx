@@ -69,7 +69,7 @@ export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; 
       {state.saved && itemId && <p role="status" className="text-sm text-green-700">Saved. A new price applies from the next purchase.</p>}
       {state.message && (
         <p role="alert" className="text-sm text-red-700">
-          {state.message}
+          {Object.keys(state.fields).length > 0 ? "Check the fields marked above." : state.message}
         </p>
       )}
     </form>

@@ -40,7 +40,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       {state.saved && <p role="status" className="text-sm text-green-700">Saved.</p>}
       {state.message && !state.saved && (
         <p role="alert" className="text-sm text-red-700">
-          {state.message}
+          {Object.keys(state.fields).length > 0 ? "Check the fields marked above." : state.message}
         </p>
       )}
     </form>

@@ -24,7 +24,13 @@ const price = z.string().transform((value, context) => {
 });
 
 /** Empty means "pay the creator's payout address". */
-const itemPayout = z.union([z.literal("").transform(() => null), addressSchema]);
+const itemPayout = z.string().transform((value, context) => {
+  if (value.trim() === "") return null;
+  const parsed = addressSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  context.addIssue({ code: "custom", message: parsed.error.issues[0].message });
+  return z.NEVER;
+});
 
 const itemFields = {
   title: z.string().trim().min(1, "Give the item a title.").max(120, "Keep the title under 120 characters."),
