@@ -108,6 +108,12 @@ export const payments = pgTable(
     /** The EIP-3009 authorization nonce (bytes32 hex): one payment, one nonce. */
     nonce: text("nonce").notNull(),
     status: paymentStatus("status").notNull().default("pending"),
+    /** The authorization's validBefore (unix seconds): past it, an unused authorization can never settle. */
+    validBefore: numeric("valid_before", { precision: 78, scale: 0, mode: "bigint" }),
+    /** The chain's block when the payment was claimed: where to look for its settlement on-chain. */
+    claimBlock: bigint("claim_block", { mode: "bigint" }),
+    /** When a process last started settling this payment; a stale one may be taken over. */
+    settleStartedAt: timestamp("settle_started_at", { withTimezone: true }),
     transactionHash: text("transaction_hash").unique(),
     failureReason: text("failure_reason"),
     settledAt: timestamp("settled_at", { withTimezone: true }),
@@ -117,6 +123,7 @@ export const payments = pgTable(
     uniqueIndex("payments_authorization_idx").on(table.network, table.asset, table.payer, table.nonce),
     index("payments_item_idx").on(table.itemId),
     index("payments_payer_idx").on(table.payer),
+    index("payments_pending_idx").on(table.settleStartedAt).where(sql`${table.status} = 'pending'`),
   ],
 );
 

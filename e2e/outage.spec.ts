@@ -1,13 +1,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { decodePaymentResponseHeader } from "@x402/core/http";
+import { getContractAddress } from "viem";
+import { DEPLOYER } from "../lib/devnet/accounts";
 import { type RunningAnvil, startAnvil } from "../lib/devnet/anvil";
 import { readDevnetFile } from "../lib/devnet/devnet-file";
 import { freePort } from "../lib/testing/free-port";
 import { type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
 import { expect, test } from "./fixtures";
 import { chainReader, paymentRequiredFrom, signPayment } from "./support/chain";
+import { startFacilitatorServer } from "./support/facilitator-server";
 
 // Each store here has its own chain and its own embedded database: it must not share the
 // suite's store, chain or PostgreSQL.
@@ -54,34 +57,31 @@ test.describe("when the chain goes down and comes back", () => {
   });
 });
 
-test.describe("when a remote facilitator hangs", () => {
+test.describe("when a remote facilitator hangs, comes back, or loses a settlement's answer", () => {
   let anvil: RunningAnvil;
   let store: StartedStore;
-  let hanging: net.Server;
-  const held: net.Socket[] = [];
+  let facilitator: Awaited<ReturnType<typeof startFacilitatorServer>>;
 
   test.beforeAll(async () => {
-    // Accepts connections and never answers.
-    hanging = net.createServer((socket) => held.push(socket)).listen(0, "127.0.0.1");
-    await new Promise((resolve) => hanging.once("listening", resolve));
-    const { port } = hanging.address() as net.AddressInfo;
     anvil = await startAnvil({ port: await freePort() });
-    store = await startStore({
-      RPC_URL: anvil.rpcUrl,
-      DATABASE_URL: "",
-      FACILITATOR_URL: `http://127.0.0.1:${port}`,
-      FACILITATOR_TIMEOUT_MS: "1000",
-    });
+    // The store deploys the test USDC on this fresh anvil: the deployer's first contract.
+    const usdc = getContractAddress({ from: DEPLOYER.address, nonce: 0n });
+    facilitator = await startFacilitatorServer({ rpcUrl: anvil.rpcUrl, usdc });
+    store = await startStore({ RPC_URL: anvil.rpcUrl, DATABASE_URL: "", FACILITATOR_URL: facilitator.url, FACILITATOR_TIMEOUT_MS: "1000" });
   });
   test.afterAll(async () => {
     await stopStore(store);
+    await facilitator.stop();
     await anvil.stop();
-    for (const socket of held) socket.destroy();
-    hanging.close();
   });
 
-  test("downloads fail closed with 503 within the timeout, never a free file", async ({ request }) => {
+  test("hanging: 503 with Retry-After within the timeout, nothing charged; back: the same payment buys the file", async ({ request }) => {
+    const devnet = readDevnetFile(store.dataDir);
+    const chain = chainReader(devnet);
     const downloadUrl = `${store.url}/api/download/midnight-blocks`;
+    const buyer = devnet.buyers[2];
+    const before = await chain.balanceOf(buyer.address);
+
     const attempts: Record<string, string>[] = [{}, { "payment-signature": Buffer.from("{}").toString("base64") }];
     for (const headers of attempts) {
       const started = Date.now();
@@ -91,5 +91,47 @@ test.describe("when a remote facilitator hangs", () => {
       expect((await response.json()).error).toBe("facilitator_unavailable");
       expect(Date.now() - started).toBeLessThan(10_000);
     }
+
+    facilitator.setMode("serve");
+    const offer = await request.get(downloadUrl);
+    expect(offer.status()).toBe(402);
+    const paymentRequired = paymentRequiredFrom(offer.headers());
+    const { header, nonce } = await signPayment({ paymentRequired, payerKey: buyer.privateKey });
+    facilitator.setMode("hang");
+    const hung = await request.get(downloadUrl, { headers: { "payment-signature": header }, timeout: 20_000 });
+    expect([hung.status(), (await hung.json()).error]).toEqual([503, "facilitator_unavailable"]);
+    expect(await chain.authorizationUsed(buyer.address, nonce)).toBe(false);
+    expect(await chain.balanceOf(buyer.address)).toBe(before);
+
+    facilitator.setMode("serve");
+    const bought = await request.get(downloadUrl, { headers: { "payment-signature": header } });
+    expect(bought.status()).toBe(200);
+    expect(await chain.balanceOf(buyer.address)).toBe(before - BigInt(paymentRequired.accepts[0].amount));
+  });
+
+  test("a settlement sent but unanswered is 'settlement pending', never a fresh 402; the same header then gets the file, paid once", async ({ request }) => {
+    const devnet = readDevnetFile(store.dataDir);
+    const chain = chainReader(devnet);
+    const downloadUrl = `${store.url}/api/download/sine-of-the-times`;
+    const buyer = devnet.buyers[1];
+    facilitator.setMode("serve");
+    const paymentRequired = paymentRequiredFrom((await request.get(downloadUrl)).headers());
+    const price = BigInt(paymentRequired.accepts[0].amount);
+    const before = await chain.balanceOf(buyer.address);
+    const { header, nonce } = await signPayment({ paymentRequired, payerKey: buyer.privateKey });
+
+    facilitator.setMode("settle-then-hang");
+    const pending = await request.get(downloadUrl, { headers: { "payment-signature": header }, timeout: 20_000 });
+    expect(pending.status()).toBe(503);
+    expect(pending.headers()["retry-after"]).toBe("5");
+    expect((await pending.json()).error).toBe("settlement_pending");
+    expect(pending.headers()["payment-required"]).toBeUndefined();
+    expect(await chain.authorizationUsed(buyer.address, nonce)).toBe(true);
+
+    const retried = await request.get(downloadUrl, { headers: { "payment-signature": header } });
+    expect(retried.status()).toBe(200);
+    const transaction = decodePaymentResponseHeader(retried.headers()["payment-response"]).transaction;
+    expect((await request.get(`${store.url}/api/receipts/${transaction}`)).status()).toBe(200);
+    expect(await chain.balanceOf(buyer.address)).toBe(before - price);
   });
 });

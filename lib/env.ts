@@ -39,6 +39,8 @@ const envSchema = z.object({
   S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name")),
   S3_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
   S3_REGION: optional(z.string()).default("us-east-1"),
+  /** Test-only fault injection, honoured on the devnet only (see lib/testing/fault.ts). */
+  STOREFRONT_FAULT: optional(z.enum(["exit-after-settlement-broadcast"])),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "STORAGE_DIR" | "SEED_DEMO"> & {

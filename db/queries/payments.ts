@@ -1,9 +1,13 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "../database";
 import { type NewPayment, type Payment, items, payments } from "../schema";
 
-export type PaymentClaim = Pick<NewPayment, "itemId" | "payer" | "payTo" | "amountAtomic" | "asset" | "network" | "nonce">;
+export type PaymentClaim = Pick<
+  NewPayment,
+  "itemId" | "payer" | "payTo" | "amountAtomic" | "asset" | "network" | "nonce" | "validBefore" | "claimBlock"
+>;
+export type AuthorizationKey = Pick<Payment, "network" | "asset" | "payer" | "nonce">;
 
 /**
  * Claims an authorization nonce before anything reaches the chain: inserts a `pending` row, or
@@ -13,14 +17,55 @@ export type PaymentClaim = Pick<NewPayment, "itemId" | "payer" | "payTo" | "amou
 export async function claimPayment(claim: PaymentClaim): Promise<Payment | null> {
   const [row] = await getDb()
     .insert(payments)
-    .values({ ...claim, status: "pending" })
+    .values({ ...claim, status: "pending", settleStartedAt: new Date() })
     .onConflictDoUpdate({
       target: [payments.network, payments.asset, payments.payer, payments.nonce],
-      set: { status: "pending", failureReason: null, itemId: claim.itemId, payTo: claim.payTo, amountAtomic: claim.amountAtomic },
+      set: {
+        status: "pending",
+        failureReason: null,
+        itemId: claim.itemId,
+        payTo: claim.payTo,
+        amountAtomic: claim.amountAtomic,
+        validBefore: claim.validBefore,
+        claimBlock: claim.claimBlock,
+        settleStartedAt: new Date(),
+      },
       setWhere: sql`${payments.status} = 'failed'`,
     })
     .returning();
   return row ?? null;
+}
+
+/** The payment row of an authorization, whatever its state, or null. */
+export async function findPaymentByAuthorization(key: AuthorizationKey): Promise<Payment | null> {
+  const row = await getDb().query.payments.findFirst({
+    where: and(eq(payments.network, key.network), eq(payments.asset, key.asset), eq(payments.payer, key.payer), eq(payments.nonce, key.nonce)),
+  });
+  return row ?? null;
+}
+
+/**
+ * Takes over a pending payment whose settling process has gone quiet for `staleAfterMs` (it
+ * crashed, or lost its answer): true for exactly one caller, who may settle it again.
+ */
+export async function takeOverStalePayment({ id, staleAfterMs }: { id: string; staleAfterMs: number }): Promise<boolean> {
+  const staleBefore = new Date(Date.now() - staleAfterMs);
+  const taken = await getDb()
+    .update(payments)
+    .set({ settleStartedAt: new Date() })
+    .where(and(eq(payments.id, id), eq(payments.status, "pending"), or(isNull(payments.settleStartedAt), lt(payments.settleStartedAt, staleBefore))))
+    .returning({ id: payments.id });
+  return taken.length === 1;
+}
+
+/** Pending payments whose settlement started before `startedBefore`: the reconciler's work list. */
+export async function getPendingPayments({ startedBefore, limit }: { startedBefore: Date; limit: number }): Promise<Payment[]> {
+  return getDb()
+    .select()
+    .from(payments)
+    .where(and(eq(payments.status, "pending"), or(isNull(payments.settleStartedAt), lt(payments.settleStartedAt, startedBefore))))
+    .orderBy(asc(payments.createdAt))
+    .limit(limit);
 }
 
 export async function markPaymentSettled({ id, transactionHash }: { id: string; transactionHash: string }) {

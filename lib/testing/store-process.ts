@@ -20,15 +20,15 @@ export function assertLocalDatabase(databaseUrl: string | undefined) {
 
 /**
  * Starts the store exactly as `npm start` does (after the build), on free ports and a fresh data
- * folder, and resolves when it serves. The PID is the start command's: SIGTERM stops the server
+ * folder (or a given one, to restart a store), and resolves when it serves. The PID is the start command's: SIGTERM stops the server
  * and its anvil.
  */
-export async function startStore(extraEnv: Record<string, string> = {}): Promise<StartedStore> {
+export async function startStore(extraEnv: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<StartedStore> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     throw new Error("no production build: run `npm run build` first (npm test does)");
   }
   assertLocalDatabase(extraEnv.DATABASE_URL ?? process.env.DATABASE_URL);
-  const dataDir = mkdtempSync(path.join(tmpdir(), "storefront-e2e-"));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "storefront-e2e-"));
   const [port, anvilPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,

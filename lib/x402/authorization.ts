@@ -14,11 +14,29 @@ const authorizationSchema = z.object({
   }),
 });
 
-export type Eip3009Authorization = { payer: `0x${string}`; nonce: string };
+export type Eip3009Authorization = {
+  payer: `0x${string}`;
+  to: `0x${string}`;
+  value: bigint;
+  validAfter: bigint;
+  validBefore: bigint;
+  /** Lowercase bytes32 hex, as stored. */
+  nonce: `0x${string}`;
+  signature: `0x${string}`;
+};
 
-/** The payer and nonce of an exact-scheme EIP-3009 payment, or null when the payload has another shape. */
+/** The signed EIP-3009 authorization of an exact-scheme payment, or null when the payload has another shape. */
 export function readEip3009Authorization(payload: PaymentPayload): Eip3009Authorization | null {
   const parsed = authorizationSchema.safeParse(payload.payload);
   if (!parsed.success) return null;
-  return { payer: getAddress(parsed.data.authorization.from), nonce: parsed.data.authorization.nonce.toLowerCase() };
+  const { authorization, signature } = parsed.data;
+  return {
+    payer: getAddress(authorization.from),
+    to: getAddress(authorization.to),
+    value: BigInt(authorization.value),
+    validAfter: BigInt(authorization.validAfter),
+    validBefore: BigInt(authorization.validBefore),
+    nonce: authorization.nonce.toLowerCase() as `0x${string}`,
+    signature: signature as `0x${string}`,
+  };
 }

@@ -7,6 +7,7 @@ import { createWalletClient, http, nonceManager } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { RPC_TIMEOUT_MS, createChainPublicClient } from "@/lib/chain/clients";
 import type { ChainConfig } from "@/lib/chain/networks";
+import { faultPoint } from "@/lib/testing/fault";
 
 /**
  * The facilitator that verifies and settles payments: a remote one when FACILITATOR_URL is set,
@@ -43,7 +44,11 @@ function createEmbeddedFacilitator(chain: ChainConfig, privateKey: `0x${string}`
     address: account.address,
     readContract: (args) => publicClient.readContract(args as Parameters<typeof publicClient.readContract>[0]),
     verifyTypedData: (args) => publicClient.verifyTypedData(args as Parameters<typeof publicClient.verifyTypedData>[0]),
-    writeContract: (args) => walletClient.writeContract(args as Parameters<typeof walletClient.writeContract>[0]),
+    writeContract: async (args) => {
+      const hash = await walletClient.writeContract(args as Parameters<typeof walletClient.writeContract>[0]);
+      await faultPoint("exit-after-settlement-broadcast");
+      return hash;
+    },
     sendTransaction: (args) => walletClient.sendTransaction(args),
     waitForTransactionReceipt: (args) => publicClient.waitForTransactionReceipt(args),
     getCode: (args) => publicClient.getCode(args),

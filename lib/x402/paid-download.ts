@@ -1,7 +1,10 @@
 import type { PaymentRequirements } from "@x402/core/types";
 import { declareSIWxExtension } from "@x402/extensions/sign-in-with-x";
 import { type CatalogItemWithFiles, getPublishedItemBySlug } from "@/db/queries/catalog";
-import { claimPayment, markPaymentFailed, markPaymentSettled } from "@/db/queries/payments";
+import { claimPayment, findPaymentByAuthorization, markPaymentFailed, markPaymentSettled } from "@/db/queries/payments";
+import type { Payment } from "@/db/schema";
+import { reconcilePayment } from "@/lib/payments/reconcile";
+import { resumePayment } from "@/lib/payments/resume-payment";
 import { hasPurchased } from "@/db/queries/purchases";
 import { SIGN_IN_WITH_X, SIWX_CHALLENGE_SECONDS, verifySiwxProof } from "@/lib/auth/siwx";
 import { payToOf } from "@/lib/catalog/pay-to";
@@ -102,6 +105,28 @@ export async function handlePaidDownload(request: Request, slug: string): Promis
 
   const storage = getStorage();
   if (!(await filesAvailable(storage, item))) return errorResponse(503, "file_unavailable", RETRY_AFTER);
+  const deliver = (transactionHash: string) => {
+    const headers = new Headers(PAYWALL_CORS_HEADERS);
+    headers.set("payment-response", paymentResponseHeader({ success: true, transaction: transactionHash, network: match.requirements.network, payer: authorization.payer }));
+    return deliverItem({ storage, item, headers });
+  };
+
+  // A nonce we already hold: a retry after a broken download, a crash or a lost answer.
+  const key = { network: match.requirements.network, asset: match.requirements.asset, payer: authorization.payer, nonce: authorization.nonce };
+  const prior = await findPaymentByAuthorization(key);
+  let claimed: Payment | null = null;
+  if (prior && prior.status !== "failed") {
+    let resumed;
+    try {
+      resumed = await resumePayment({ prior, itemId: item.id, authorization, requirements: match.requirements });
+    } catch {
+      return errorResponse(503, "settlement_pending", RETRY_AFTER);
+    }
+    if (resumed.kind === "deliver") return deliver(resumed.transactionHash);
+    if (resumed.kind === "refuse") return refuse(resumed.reason);
+    if (resumed.kind === "pending") return errorResponse(503, "settlement_pending", RETRY_AFTER);
+    claimed = resumed.payment;
+  }
 
   try {
     const verification = await paywall.server.verifyPayment(payment.payload, match.requirements);
@@ -115,34 +140,36 @@ export async function handlePaidDownload(request: Request, slug: string): Promis
   }
 
   // The database, not the chain, stops duplicates: only the request that claims the nonce settles.
-  const claimed = await claimPayment({
+  claimed ??= await claimPayment({
+    ...key,
     itemId: item.id,
-    payer: authorization.payer,
     payTo: match.requirements.payTo,
     amountAtomic: BigInt(match.requirements.amount),
-    asset: match.requirements.asset,
-    network: match.requirements.network,
-    nonce: authorization.nonce,
+    validBefore: authorization.validBefore,
+    claimBlock: await paywall.publicClient.getBlockNumber().catch(() => null),
   });
-  if (!claimed) return refuse("invalid_exact_evm_nonce_already_used");
+  // Another request holds this nonce (the same payment sent twice at once): its outcome is this one's.
+  if (!claimed) return errorResponse(503, "settlement_pending", RETRY_AFTER);
 
   let settlement;
   try {
     settlement = await paywall.server.settlePayment(payment.payload, match.requirements);
   } catch {
-    // The outcome is unknown (the transaction may be in flight): the row stays pending for
-    // reconciliation rather than inviting the buyer to sign a second payment.
-    return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
+    // The outcome is unknown (the transaction may be in flight). Never a fresh 402, which would
+    // invite a second signature: the row stays pending, the reconciler asks the chain, and the
+    // same header (or Sign-In-With-X) fetches the file once it settled.
+    return errorResponse(503, "settlement_pending", RETRY_AFTER);
   }
   if (!settlement.success) {
     const reason = cleanReason(settlement.errorReason, "settlement_failed");
     if (reason === "settlement_pending") return errorResponse(503, reason, RETRY_AFTER);
+    // A failed send may still have used the nonce (a race with a retried settlement): ask the chain.
+    if ((await reconcilePayment(claimed).catch(() => "pending")) === "settled") {
+      return deliver((await findPaymentByAuthorization(key))?.transactionHash ?? "");
+    }
     await markPaymentFailed({ id: claimed.id, reason });
     return refuse(reason);
   }
   await markPaymentSettled({ id: claimed.id, transactionHash: settlement.transaction });
-
-  const headers = new Headers(PAYWALL_CORS_HEADERS);
-  headers.set("payment-response", paymentResponseHeader(settlement));
-  return deliverItem({ storage, item, headers });
+  return deliver(settlement.transaction);
 }

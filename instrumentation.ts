@@ -1,0 +1,7 @@
+// Next.js runs register() once when a server process starts: the place for background work.
+export async function register() {
+  // Not while `next build` collects pages: there is no database or chain to reconcile against.
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startReconciler } = await import("@/lib/payments/reconciler");
+  startReconciler();
+}
