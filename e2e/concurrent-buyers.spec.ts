@@ -4,10 +4,11 @@ import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
 import { chainReader, fundFreshBuyers } from "./support/chain";
 
-const BUYERS = 12;
+const BUYERS = 200;
 const FUNDING = 5_000_000n;
 
-test("12 different buyers paying at the same moment all settle: 12 transfers, 12 receipts, exact balances", async ({ request, store }) => {
+test("200 different buyers paying at the same moment all settle: 200 transfers, 200 receipts, exact balances", async ({ request, store }) => {
+  test.setTimeout(240_000);
   const chain = chainReader(store.devnet);
   const accounts = await fundFreshBuyers(store.devnet, BUYERS, FUNDING);
 
@@ -22,11 +23,12 @@ test("12 different buyers paying at the same moment all settle: 12 transfers, 12
     ),
   );
   expect(responses.map((response) => response.status)).toEqual(Array(BUYERS).fill(200));
+  await Promise.all(responses.map((response) => response.arrayBuffer()));
   const transactions = new Set(responses.map((response) => decodePaymentResponseHeader(response.headers.get("payment-response")!).transaction));
   expect(transactions.size).toBe(BUYERS);
-  for (const account of accounts) expect(await chain.balanceOf(account.address)).toBe(FUNDING - price);
+  const balances = await Promise.all(accounts.map((account) => chain.balanceOf(account.address)));
+  expect(balances).toEqual(Array(BUYERS).fill(FUNDING - price));
   expect(await chain.balanceOf(item.payTo)).toBe(creatorBefore + price * BigInt(BUYERS));
-  for (const transaction of transactions) {
-    expect((await request.get(`/api/receipts/${transaction}`)).status()).toBe(200);
-  }
+  const receipts = await Promise.all([...transactions].map(async (transaction) => (await request.get(`/api/receipts/${transaction}`)).status()));
+  expect(receipts).toEqual(Array(BUYERS).fill(200));
 });

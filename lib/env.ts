@@ -39,6 +39,12 @@ const envSchema = z.object({
   S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name")),
   S3_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
   S3_REGION: optional(z.string()).default("us-east-1"),
+  /** Per client address: requests for a 402 without a payment, sign-in messages, and uploads. */
+  RATE_LIMIT_UNPAID_PER_MINUTE: optional(z.coerce.number().int().min(1)).default(120),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: optional(z.coerce.number().int().min(1)).default(30),
+  RATE_LIMIT_UPLOADS_PER_HOUR: optional(z.coerce.number().int().min(1)).default(300),
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
+  TRUST_PROXY: optional(z.enum(["true", "false"])).default("false"),
   /** Test-only fault injection, honoured on the devnet only (see lib/testing/fault.ts). */
   STOREFRONT_FAULT: optional(z.enum(["exit-after-settlement-broadcast"])),
 });

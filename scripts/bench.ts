@@ -5,7 +5,7 @@ import path from "node:path";
 import { privateKeyToAccount } from "viem/accounts";
 import { createPayingFetch } from "@/lib/x402/paying-fetch";
 import type { DevnetFile } from "@/lib/devnet/devnet-file";
-import { startStore, stopStore } from "@/lib/testing/store-process";
+import { NO_RATE_LIMITS, startStore, stopStore } from "@/lib/testing/store-process";
 
 const UNPAID_REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = 8;
@@ -32,7 +32,7 @@ function percentile(samples: number[], p: number): number {
 }
 
 async function main() {
-  const store = await startStore();
+  const store = await startStore(NO_RATE_LIMITS);
   try {
     const devnet = JSON.parse(readFileSync(path.join(store.dataDir, "devnet.json"), "utf8")) as DevnetFile;
     const downloadUrl = `${store.url}/api/download/midnight-blocks`;

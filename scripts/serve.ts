@@ -1,17 +1,23 @@
-// The Next.js production (or dev) server behind the start command. A custom server only so that
-// exact Content-Length headers survive (see lib/http/content-length.ts); everything else is Next's.
+// The Next.js production (or dev) server behind the start command. A custom server so that exact
+// Content-Length headers survive (see lib/http/content-length.ts), security headers are set from
+// the runtime configuration, and route handlers learn the client's address; the rest is Next's.
 import http, { type ServerResponse } from "node:http";
 import next from "next";
+import { getBrowserChain } from "@/lib/chain/browser-chain";
+import { getEnv } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
 import { CONTENT_LENGTH_PASSTHROUGH } from "@/lib/http/content-length";
+import { securityHeaders } from "@/lib/http/security-headers";
 import { runShutdown } from "@/lib/shutdown";
 
 const [host, port] = [process.env.HOST ?? "127.0.0.1", Number(process.env.PORT ?? 3000)];
 const dev = process.argv.includes("--dev");
 
-function restoreContentLength(res: ServerResponse) {
+function finishHeaders(res: ServerResponse, defaults: Record<string, string>) {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   // Node also calls writeHead implicitly on the first write, so this sees every response head.
   res.writeHead = ((...args: unknown[]) => {
+    for (const [name, value] of Object.entries(defaults)) if (!res.hasHeader(name)) res.setHeader(name, value);
     const length = res.getHeader(CONTENT_LENGTH_PASSTHROUGH);
     if (length !== undefined) {
       res.removeHeader(CONTENT_LENGTH_PASSTHROUGH);
@@ -26,8 +32,15 @@ async function main() {
   const app = next({ dev, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const env = getEnv();
+  const defaults = securityHeaders({
+    browserRpcUrl: getBrowserChain(env.PUBLIC_RPC_URL).rpcUrl,
+    walletConnect: Boolean(env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID),
+    dev,
+  });
   const server = http.createServer((req, res) => {
-    restoreContentLength(res);
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.TRUST_PROXY === "true");
+    finishHeaders(res, defaults);
     void handle(req, res);
   });
   server.listen(port, host, () => console.log(`Next.js ${dev ? "dev" : "production"} server on http://${host}:${port}`));

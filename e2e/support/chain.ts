@@ -91,7 +91,14 @@ export async function mintUsdc(devnet: DevnetFile, to: Address, amount: bigint) 
 /** Fresh wallets holding `amount` test USDC each (minted by the token's owner) and no ETH: paying is gasless. */
 export async function fundFreshBuyers(devnet: DevnetFile, count: number, amount: bigint): Promise<PrivateKeyAccount[]> {
   const accounts = Array.from({ length: count }, () => privateKeyToAccount(generatePrivateKey()));
-  for (const account of accounts) await mintUsdc(devnet, account.address, amount);
+  const { publicClient, deployer } = devnetClients(devnet.rpcUrl);
+  const { abi } = loadArtifact("TestUSDC");
+  // Sent one after another (anvil mines each at once, so nonces never collide), awaited together.
+  const hashes: Hex[] = [];
+  for (const account of accounts) {
+    hashes.push(await deployer.writeContract({ address: devnet.usdc, abi, functionName: "mint", args: [account.address, amount] }));
+  }
+  await Promise.all(hashes.map((hash) => publicClient.waitForTransactionReceipt({ hash })));
   return accounts;
 }
 

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { startStore } from "../../lib/testing/store-process";
+import { NO_RATE_LIMITS, startStore } from "../../lib/testing/store-process";
 import { UPLOAD_MAX_BYTES } from "./studio";
 
 /** One store (devnet, database, seeded catalog) for the whole run; workers read it from the env. */
 export default async function globalSetup() {
-  // A small upload limit, so the oversized-upload tests send megabytes, not gigabytes.
-  const store = await startStore({ UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) });
+  // A small upload limit, so the oversized-upload tests send megabytes, not gigabytes; every test
+  // client is 127.0.0.1, so rate limits are lifted here and tested on a store of their own.
+  const store = await startStore({ UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), ...NO_RATE_LIMITS });
   const devnet = JSON.parse(readFileSync(path.join(store.dataDir, "devnet.json"), "utf8"));
   process.env.E2E_STORE_URL = store.url;
   process.env.E2E_STORE_PID = String(store.pid);

@@ -34,3 +34,5 @@ export const CREATORS = [4, 5, 6].map(account);
 export const UNFUNDED_BUYER = account(7);
 /** Signs and pays gas for settlements as the embedded facilitator. */
 export const FACILITATOR = account(9);
+/** The gas wallet of a second server process on the same database: each process settles from its own. */
+export const SECOND_FACILITATOR = account(8);

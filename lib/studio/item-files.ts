@@ -1,5 +1,6 @@
 import { type StudioItem, addItemFile, replaceItemFileContent } from "@/db/queries/studio-items";
 import type { ItemFile } from "@/db/schema";
+import { checkRateLimit, rateLimitedResponse } from "@/lib/abuse/rate-limit";
 import { getEnv } from "@/lib/env";
 import { apiError } from "@/lib/http/json-input";
 import { getStorage } from "@/lib/storage";
@@ -17,6 +18,8 @@ export type ReceivedFile = { ok: true; file: StoredUpload } | { ok: false; respo
  * streamed from the body into storage. Every refusal is a response that names the problem.
  */
 export async function receiveFileFromRequest(request: Request, purpose: UploadPurpose): Promise<ReceivedFile> {
+  const allowance = await checkRateLimit("upload", request);
+  if (!allowance.ok) return { ok: false, response: rateLimitedResponse(allowance.retryAfterSeconds) };
   const name = checkFileName(request.headers.get("x-file-name"));
   if (!name.ok) return { ok: false, response: apiError(400, { error: "unsafe_file_name", message: name.message }) };
   const maxBytes = purpose === "cover" ? Math.min(MAX_COVER_BYTES, getEnv().UPLOAD_MAX_BYTES) : getEnv().UPLOAD_MAX_BYTES;

@@ -9,6 +9,13 @@ export type StartedStore = { url: string; dataDir: string; pid: number; child: C
 // npm scripts run from the repository root.
 const ROOT = process.cwd();
 
+/** Load tests and suites send everything from 127.0.0.1: one client, as far as rate limits go. */
+export const NO_RATE_LIMITS = {
+  RATE_LIMIT_UNPAID_PER_MINUTE: "1000000",
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: "1000000",
+  RATE_LIMIT_UPLOADS_PER_HOUR: "1000000",
+};
+
 /** Refuses anything but a database on this machine: tests drop and create data. */
 export function assertLocalDatabase(databaseUrl: string | undefined) {
   if (!databaseUrl) return;

@@ -1,5 +1,6 @@
 import type { PaymentRequirements } from "@x402/core/types";
 import { declareSIWxExtension } from "@x402/extensions/sign-in-with-x";
+import { checkRateLimit, rateLimitedResponse } from "@/lib/abuse/rate-limit";
 import { type CatalogItemWithFiles, getPublishedItemBySlug } from "@/db/queries/catalog";
 import { claimPayment, findPaymentByAuthorization, markPaymentFailed, markPaymentSettled } from "@/db/queries/payments";
 import type { Payment } from "@/db/schema";
@@ -60,6 +61,12 @@ export async function handlePaidDownload(request: Request, slug: string): Promis
   const siwxHeader = request.headers.get(SIGN_IN_WITH_X);
   if (payment.kind === "none" && !siwxHeader && wantsHtml(request)) {
     return new Response(null, { status: 303, headers: { ...PAYWALL_CORS_HEADERS, location: `${origin}${itemPath(slug)}` } });
+  }
+
+  // Unpaid requests cost us a database read and a signed challenge each: they are rationed per client.
+  if (payment.kind === "none" && !siwxHeader) {
+    const allowance = await checkRateLimit("unpaid", request);
+    if (!allowance.ok) return rateLimitedResponse(allowance.retryAfterSeconds, PAYWALL_CORS_HEADERS);
   }
 
   // A past buyer proves the wallet with Sign-In-With-X and downloads again without paying. This

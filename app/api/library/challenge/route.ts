@@ -1,11 +1,14 @@
 // GET /api/library/challenge — a Sign-In-With-X message to sign for the library
+import { checkRateLimit, rateLimitedResponse } from "@/lib/abuse/rate-limit";
 import { createSiwxChallenge } from "@/lib/auth/siwx";
 import { getChainConfig } from "@/lib/chain/config";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export function GET() {
+export async function GET(request: Request) {
+  const allowance = await checkRateLimit("sign-in", request);
+  if (!allowance.ok) return rateLimitedResponse(allowance.retryAfterSeconds);
   const challenge = createSiwxChallenge({
     network: getChainConfig().network,
     path: "/library",

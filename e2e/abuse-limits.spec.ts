@@ -1,0 +1,82 @@
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { readDevnetFile } from "../lib/devnet/devnet-file";
+import { type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
+import { expect, test } from "./fixtures";
+import { paymentRequiredFrom, signPayment } from "./support/chain";
+import { createItem, samplePdf, signInCreator, uploadFile } from "./support/studio";
+
+test.describe("rate limits per client address, on a store with small allowances", () => {
+  let store: StartedStore;
+
+  test.beforeAll(async () => {
+    store = await startStore({ DATABASE_URL: "", RATE_LIMIT_UNPAID_PER_MINUTE: "5", RATE_LIMIT_SIGN_IN_PER_MINUTE: "4", RATE_LIMIT_UPLOADS_PER_HOUR: "2" });
+  });
+  test.afterAll(async () => stopStore(store));
+
+  test("unpaid 402s: the sixth in a minute is 429 with Retry-After; spoofed forwarding headers do not help; a payment still goes through", async ({ request }) => {
+    const url = `${store.url}/api/download/midnight-blocks`;
+    const first = await request.get(url);
+    expect(first.status()).toBe(402);
+    for (let index = 0; index < 4; index++) expect((await request.get(url)).status()).toBe(402);
+    const spoofs: Record<string, string>[] = [{}, { "x-forwarded-for": "203.0.113.7" }, { "x-storefront-client-address": "203.0.113.8" }];
+    for (const headers of spoofs) {
+      const limited = await request.get(url, { headers });
+      expect(limited.status()).toBe(429);
+      expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+      expect(limited.headers()["access-control-allow-origin"]).toBe("*");
+      expect((await limited.json()).error).toBe("rate_limited");
+    }
+
+    const devnet = readDevnetFile(store.dataDir);
+    const { header } = await signPayment({ paymentRequired: paymentRequiredFrom(first.headers()), payerKey: devnet.buyers[0].privateKey });
+    expect((await request.get(url, { headers: { "payment-signature": header } })).status()).toBe(200);
+  });
+
+  test("sign-in messages (studio and library share one allowance) and uploads are rationed; a refused upload stores nothing", async ({ request }) => {
+    const account = privateKeyToAccount(generatePrivateKey());
+    const creator = await signInCreator(store.url, generatePrivateKey());
+    expect((await request.get(`${store.url}/api/library/challenge`)).status()).toBe(200);
+    expect((await request.post(`${store.url}/api/studio/sign-in`, { data: { address: account.address } })).status()).toBe(200);
+    expect((await request.post(`${store.url}/api/studio/sign-in`, { data: { address: account.address } })).status()).toBe(200);
+    const limited = await request.post(`${store.url}/api/studio/sign-in`, { data: { address: account.address } });
+    expect([limited.status(), (await limited.json()).error]).toEqual([429, "rate_limited"]);
+    expect((await request.get(`${store.url}/api/library/challenge`)).status()).toBe(429);
+
+    const item = await createItem(creator.api);
+    const pdf = await samplePdf("rationed");
+    expect((await uploadFile(creator.api, item.id, "one.pdf", pdf)).status()).toBe(201);
+    expect((await uploadFile(creator.api, item.id, "two.pdf", pdf)).status()).toBe(201);
+    expect((await uploadFile(creator.api, item.id, "three.pdf", pdf)).status()).toBe(429);
+    const files = (await (await creator.api.get(`/api/studio/items/${item.id}`)).json()).files as { name: string }[];
+    expect(files.map((file) => file.name)).toEqual(["one.pdf", "two.pdf"]);
+  });
+});
+
+test.describe("security headers and unguessable ids", () => {
+  test("pages and APIs carry CSP (no framing), nosniff and a referrer policy; covers keep their sandbox", async ({ request }) => {
+    for (const path of ["/", "/studio", "/api/catalog", "/api/download/midnight-blocks"]) {
+      const headers = (await request.get(path, { maxRedirects: 0 })).headers();
+      expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(headers["content-security-policy"], path).toContain("object-src 'none'");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+    }
+    const cover = await request.get("/api/covers/midnight-blocks");
+    expect(cover.headers()["content-security-policy"]).toContain("sandbox");
+  });
+
+  test("file and item ids are random UUIDs; traversal and guessing find nothing", async ({ request, store }) => {
+    const catalog = (await (await request.get("/api/catalog")).json()) as { items: { slug: string }[] };
+    expect(catalog.items.length).toBeGreaterThan(0);
+    const creator = await signInCreator(store.url);
+    const item = await createItem(creator.api);
+    expect(item.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const uploaded = await (await uploadFile(creator.api, item.id, "a.pdf", await samplePdf("ids"))).json();
+    expect(uploaded.id).toMatch(/^[0-9a-f-]{36}$/);
+    for (const path of ["/api/library/files/..%2F..%2Fetc%2Fpasswd", "/api/studio/items/..%2F..%2Fetc", `/api/download/..%2F..%2Fpackage.json`, "/api/covers/%2e%2e%2f%2e%2e%2f.env"]) {
+      const status = (await creator.api.get(path)).status();
+      expect([400, 401, 404], path).toContain(status);
+    }
+  });
+});
