@@ -43,6 +43,8 @@ const envSchema = z.object({
   RATE_LIMIT_UNPAID_PER_MINUTE: optional(z.coerce.number().int().min(1)).default(120),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: optional(z.coerce.number().int().min(1)).default(30),
   RATE_LIMIT_UPLOADS_PER_HOUR: optional(z.coerce.number().int().min(1)).default(300),
+  /** Where rate-limit counts live: this process's memory, or the database shared by all server processes. */
+  RATE_LIMIT_STORE: optional(z.enum(["memory", "database"])).default("memory"),
   /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
   TRUST_PROXY: optional(z.enum(["true", "false"])).default("false"),
   /** Test-only fault injection, honoured on the devnet only (see lib/testing/fault.ts). */

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { NO_RATE_LIMITS, startStore } from "../../lib/testing/store-process";
@@ -5,9 +6,11 @@ import { UPLOAD_MAX_BYTES } from "./studio";
 
 /** One store (devnet, database, seeded catalog) for the whole run; workers read it from the env. */
 export default async function globalSetup() {
+  // A session secret the log scan knows, to prove it is never printed.
+  process.env.E2E_SESSION_SECRET = randomBytes(32).toString("hex");
   // A small upload limit, so the oversized-upload tests send megabytes, not gigabytes; every test
   // client is 127.0.0.1, so rate limits are lifted here and tested on a store of their own.
-  const store = await startStore({ UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), ...NO_RATE_LIMITS });
+  const store = await startStore({ UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), SESSION_SECRET: process.env.E2E_SESSION_SECRET, ...NO_RATE_LIMITS });
   const devnet = JSON.parse(readFileSync(path.join(store.dataDir, "devnet.json"), "utf8"));
   process.env.E2E_STORE_URL = store.url;
   process.env.E2E_STORE_PID = String(store.pid);

@@ -1,7 +1,11 @@
+import { databaseRateLimitStore } from "@/db/queries/rate-limits";
 import { getEnv } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 
-/** Counts hits per key in fixed windows. In-process by default; a shared one can be plugged in. */
+/**
+ * Counts hits per key in fixed windows. In-process by default; RATE_LIMIT_STORE=database shares
+ * the counts between server processes, and any other shared store plugs in through this interface.
+ */
 export interface RateLimitStore {
   /** Adds one hit to `key`'s current window and returns the window's count and end. */
   hit(key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }>;
@@ -46,7 +50,7 @@ export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: num
 /** Counts this request against the client's allowance for `rule`. */
 export async function checkRateLimit(rule: RateLimitRule, request: Request, now = Date.now()): Promise<RateLimitResult> {
   const { limit, windowMs } = ruleLimits(rule);
-  slot[STORE] ??= memoryRateLimitStore();
+  slot[STORE] ??= getEnv().RATE_LIMIT_STORE === "database" ? databaseRateLimitStore() : memoryRateLimitStore();
   const { count, resetAt } = await slot[STORE].hit(`${rule}:${clientAddress(request.headers)}`, windowMs, now);
   return count <= limit ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
 }
