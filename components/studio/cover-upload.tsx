@@ -30,7 +30,10 @@ export function CoverUpload({ itemId, hasCover }: { itemId: string; hasCover: bo
       )}
       <label className="flex flex-col gap-1">
         <span className="font-medium">{hasCover ? "Replace cover" : "Add a cover"} (PNG, JPEG, WebP or GIF)</span>
-        <input type="file" accept="image/png,image/jpeg,image/webp,image/gif" disabled={state.busy} onChange={(event) => choose(event.target.files)} data-testid="cover-input" />
+        <input type="file" accept="image/png,image/jpeg,image/webp,image/gif" disabled={state.busy} onChange={(event) => {
+            void choose(event.target.files);
+            event.target.value = "";
+          }} data-testid="cover-input" />
       </label>
       {state.error && (
         <p role="alert" className="text-red-700">

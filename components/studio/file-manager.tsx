@@ -22,6 +22,10 @@ export function FileManager({ itemId, files, maxBytes }: { itemId: string; files
   async function upload(selected: FileList | null, target?: { method: "PUT"; fileId: string }) {
     if (!selected?.length) return;
     setError(undefined);
+    if (!target && asPreview && selected.length > 1) {
+      setError("An item has one free preview: choose a single file for it.");
+      return;
+    }
     for (const file of Array.from(selected)) {
       if (file.size > maxBytes) {
         setError(`${file.name} is ${formatBytes(file.size)}; files may be at most ${formatBytes(maxBytes)}.`);
@@ -42,6 +46,8 @@ export function FileManager({ itemId, files, maxBytes }: { itemId: string; files
     setProgress(null);
     router.refresh();
   }
+
+  const busy = progress !== null;
 
   async function change(fileId: string, method: "PATCH" | "DELETE", body?: unknown) {
     setError(undefined);
@@ -65,18 +71,19 @@ export function FileManager({ itemId, files, maxBytes }: { itemId: string; files
                   {file.mimeType} · {formatBytes(file.sizeBytes)} · sha256 {file.sha256.slice(0, 12)}…{file.isPreview && " · free preview"}
                 </span>
               </span>
-              <button type="button" className="underline disabled:opacity-40" disabled={index === 0} onClick={() => change(file.id, "PATCH", { move: "up" })}>
+              <button type="button" className="underline disabled:opacity-40" disabled={busy || index === 0} onClick={() => change(file.id, "PATCH", { move: "up" })}>
                 Up
               </button>
-              <button type="button" className="underline disabled:opacity-40" disabled={index === files.length - 1} onClick={() => change(file.id, "PATCH", { move: "down" })}>
+              <button type="button" className="underline disabled:opacity-40" disabled={busy || index === files.length - 1} onClick={() => change(file.id, "PATCH", { move: "down" })}>
                 Down
               </button>
-              <button type="button" className="underline" onClick={() => change(file.id, "PATCH", { isPreview: !file.isPreview })}>
+              <button type="button" className="underline disabled:opacity-40" disabled={busy} onClick={() => change(file.id, "PATCH", { isPreview: !file.isPreview })}>
                 {file.isPreview ? "Make it paid" : "Make it the free preview"}
               </button>
               <button
                 type="button"
-                className="underline"
+                className="underline disabled:opacity-40"
+                disabled={busy}
                 onClick={() => {
                   setReplacing(file.id);
                   replaceInput.current?.click();
@@ -84,7 +91,7 @@ export function FileManager({ itemId, files, maxBytes }: { itemId: string; files
               >
                 Replace
               </button>
-              <button type="button" className="text-red-700 underline" onClick={() => change(file.id, "DELETE")}>
+              <button type="button" className="text-red-700 underline disabled:opacity-40" disabled={busy} onClick={() => change(file.id, "DELETE")}>
                 Delete
               </button>
             </li>
@@ -107,7 +114,7 @@ export function FileManager({ itemId, files, maxBytes }: { itemId: string; files
           <input
             type="file"
             multiple
-            disabled={progress !== null}
+            disabled={busy}
             data-testid="upload-input"
             onChange={(event) => {
               void upload(event.target.files);

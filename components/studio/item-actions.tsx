@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendJson } from "@/lib/http/send-json";
+import { BUTTON_CLASS } from "./form-field";
 
 /** Publish or unpublish the item, or delete it while nobody has paid for it. */
 export function ItemActions({ itemId, published }: { itemId: string; published: boolean }) {
@@ -21,7 +22,7 @@ export function ItemActions({ itemId, published }: { itemId: string; published: 
       <button
         type="button"
         disabled={state.busy}
-        className="rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+        className={BUTTON_CLASS}
         onClick={() => run(() => sendJson("PATCH", `/api/studio/items/${itemId}`, { published: !published }), () => router.refresh())}
       >
         {published ? "Unpublish" : "Publish"}

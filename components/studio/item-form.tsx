@@ -32,9 +32,13 @@ export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; 
       ? await sendJson("PATCH", `/api/studio/items/${itemId}`, values)
       : await sendJson<{ id: string }>("POST", "/api/studio/items", values);
     if (!result.ok) return setState({ busy: false, message: result.message, fields: result.fields });
-    setState({ busy: false, saved: true, fields: {} });
-    if (itemId) router.refresh();
-    else router.push(`/studio/items/${(result.data as { id: string }).id}`);
+    if (itemId) {
+      setState({ busy: false, saved: true, fields: {} });
+      router.refresh();
+    } else {
+      // Stays busy until the new page replaces this one, so a second click cannot create a second draft.
+      router.push(`/studio/items/${(result.data as { id: string }).id}`);
+    }
   }
 
   return (

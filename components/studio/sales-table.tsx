@@ -45,7 +45,10 @@ export function SalesTable({ sales, explorerUrl, showItem }: { sales: Sale[]; ex
                 </td>
                 <td className="py-2">
                   {refunded > 0n && <span className="mr-2 text-amber-700" data-testid="sale-refunded">{displayUsdc(refunded)} refunded</span>}
-                  {refunded < sale.amountAtomic && <RefundForm saleTransaction={hash} defaultAmount={formatUsdc(sale.amountAtomic - refunded)} />}
+                  {refunded < sale.amountAtomic && (
+                    // Keyed by what is left to refund: after a refund the form starts fresh.
+                    <RefundForm key={refunded.toString()} saleTransaction={hash} defaultAmount={formatUsdc(sale.amountAtomic - refunded)} />
+                  )}
                 </td>
               </tr>
             );

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useConnection, useSignMessage } from "wagmi";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { sendJson } from "@/lib/http/send-json";
+import { BUTTON_CLASS } from "./form-field";
 
 /** Sign-In with Ethereum (EIP-4361): the server issues a one-time message, the wallet signs it. */
 export function StudioSignIn() {
@@ -44,7 +45,7 @@ export function StudioSignIn() {
           type="button"
           onClick={signIn}
           disabled={status.busy}
-          className="self-start rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+          className={BUTTON_CLASS}
         >
           {status.busy ? "Confirm in your wallet…" : "Sign in with Ethereum"}
         </button>

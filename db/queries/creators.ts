@@ -14,18 +14,20 @@ export async function getCreatorByWallet({ wallet }: { wallet: string }): Promis
 export async function getOrCreateCreator({ wallet }: { wallet: `0x${string}` }): Promise<Creator> {
   const existing = await getCreatorByWallet({ wallet });
   if (existing) return existing;
-  const [created] = await getDb()
-    .insert(creators)
-    .values({
-      walletAddress: wallet,
-      payoutAddress: wallet,
-      displayName: `Creator ${wallet.slice(0, 6)}…${wallet.slice(-4)}`,
-      handle: `creator-${wallet.slice(2, 12).toLowerCase()}`,
-    })
-    .onConflictDoNothing({ target: creators.walletAddress })
-    .returning();
-  // A concurrent first sign-in of the same wallet inserted it first.
-  return created ?? (await getCreatorByWallet({ wallet }))!;
+  const hex = wallet.slice(2).toLowerCase();
+  // A short handle reads better; a vanity address could take a victim's short one, so fall back to the whole address.
+  for (const handle of [`creator-${hex.slice(0, 10)}`, `creator-${hex}`]) {
+    const [created] = await getDb()
+      .insert(creators)
+      .values({ walletAddress: wallet, payoutAddress: wallet, displayName: `Creator ${wallet.slice(0, 6)}…${wallet.slice(-4)}`, handle })
+      .onConflictDoNothing()
+      .returning();
+    if (created) return created;
+    // A concurrent first sign-in of the same wallet may have inserted it first.
+    const raced = await getCreatorByWallet({ wallet });
+    if (raced) return raced;
+  }
+  throw new Error(`no free handle for ${wallet}`);
 }
 
 export async function updateCreatorProfile(

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "../database";
 import { type NewPayment, type Payment, items, payments } from "../schema";
 
@@ -58,21 +58,27 @@ export async function takeOverStalePayment({ id, staleAfterMs }: { id: string; s
   return taken.length === 1;
 }
 
-/** Pending payments whose settlement started before `startedBefore`: the reconciler's work list. */
+/** Pending payments whose settlement started before `startedBefore`, least recently checked first: the reconciler's work list. */
 export async function getPendingPayments({ startedBefore, limit }: { startedBefore: Date; limit: number }): Promise<Payment[]> {
   return getDb()
     .select()
     .from(payments)
     .where(and(eq(payments.status, "pending"), or(isNull(payments.settleStartedAt), lt(payments.settleStartedAt, startedBefore))))
-    .orderBy(asc(payments.createdAt))
+    .orderBy(asc(payments.updatedAt))
     .limit(limit);
 }
 
+/** Records that a pending payment was looked at, so the next round starts with others. */
+export async function notePaymentChecked({ id }: { id: string }) {
+  await getDb().update(payments).set({ updatedAt: new Date() }).where(and(eq(payments.id, id), eq(payments.status, "pending")));
+}
+
+/** Settled on-chain: that wins over an earlier "failed" (a judgement the chain has now overruled). */
 export async function markPaymentSettled({ id, transactionHash }: { id: string; transactionHash: string }) {
   await getDb()
     .update(payments)
     .set({ status: "settled", transactionHash: transactionHash.toLowerCase(), settledAt: new Date(), failureReason: null })
-    .where(and(eq(payments.id, id), eq(payments.status, "pending")));
+    .where(and(eq(payments.id, id), inArray(payments.status, ["pending", "failed"])));
 }
 
 export async function markPaymentFailed({ id, reason }: { id: string; reason: string }) {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, max, ne, sql } from "drizzle-orm";
 import type { ItemChanges, NewItemInput } from "@/lib/studio/item-input";
+import type { Transaction } from "../client";
 import { getDb } from "../database";
 import { type Item, type ItemFile, type NewItemFile, itemFiles, items, payments } from "../schema";
 
@@ -34,54 +35,70 @@ function slugFromTitle(title: string): string {
 /** A new draft with a URL slug from its title; the slug never changes, so links and agents keep working. */
 export async function createItem({ creatorId, input }: { creatorId: string; input: NewItemInput }): Promise<Item> {
   const base = slugFromTitle(input.title);
-  const taken = await getDb().query.items.findFirst({ where: eq(items.slug, base), columns: { id: true } });
-  const slug = taken ? `${base}-${randomBytes(3).toString("hex")}` : base;
-  const [item] = await getDb()
-    .insert(items)
-    .values({
-      creatorId,
-      slug,
-      title: input.title,
-      description: input.description,
-      kind: input.kind,
-      priceAtomic: input.price,
-      payoutAddress: input.payoutAddress,
-      refundPolicy: input.refundPolicy,
-      published: false,
-    })
-    .returning();
-  return item;
+  for (const slug of [base, `${base}-${randomBytes(3).toString("hex")}`, `${base}-${randomBytes(6).toString("hex")}`]) {
+    const [item] = await getDb()
+      .insert(items)
+      .values({
+        creatorId,
+        slug,
+        title: input.title,
+        description: input.description,
+        kind: input.kind,
+        priceAtomic: input.price,
+        payoutAddress: input.payoutAddress,
+        refundPolicy: input.refundPolicy,
+        published: false,
+      })
+      .onConflictDoNothing({ target: items.slug })
+      .returning();
+    if (item) return item;
+  }
+  throw new Error(`no free slug for "${input.title}"`);
 }
 
-export async function updateItem({ creatorId, itemId, changes }: { creatorId: string; itemId: string; changes: ItemChanges }): Promise<Item | null> {
+export type UpdateItemResult = { ok: true; item: Item } | { ok: false; error: "not_found" | "no_files" };
+
+/** Changes an item's fields; publishing needs a paid file, checked under the item's lock. */
+export async function updateItem({ creatorId, itemId, changes }: { creatorId: string; itemId: string; changes: ItemChanges }): Promise<UpdateItemResult> {
   const { price, ...rest } = changes;
-  const [item] = await getDb()
-    .update(items)
-    .set({ ...rest, ...(price === undefined ? {} : { priceAtomic: price }) })
-    .where(and(eq(items.id, itemId), eq(items.creatorId, creatorId)))
-    .returning();
-  return item ?? null;
-}
-
-/** Points the item at a new cover; returns the previous cover's key to delete. */
-export async function setItemCover({ itemId, coverKey, coverType }: { itemId: string; coverKey: string; coverType: string }): Promise<string | null> {
   return getDb().transaction(async (tx) => {
-    const [before] = await tx.select({ coverKey: items.coverKey }).from(items).where(eq(items.id, itemId)).for("update");
-    await tx.update(items).set({ coverKey, coverType }).where(eq(items.id, itemId));
-    return before?.coverKey ?? null;
+    const [locked] = await tx.select({ id: items.id }).from(items).where(and(eq(items.id, itemId), eq(items.creatorId, creatorId))).for("update");
+    if (!locked) return { ok: false, error: "not_found" } as const;
+    if (changes.published) {
+      const [paid] = await tx.select({ id: itemFiles.id }).from(itemFiles).where(and(eq(itemFiles.itemId, itemId), eq(itemFiles.isPreview, false))).limit(1);
+      if (!paid) return { ok: false, error: "no_files" } as const;
+    }
+    const [item] = await tx
+      .update(items)
+      .set({ ...rest, ...(price === undefined ? {} : { priceAtomic: price }) })
+      .where(eq(items.id, itemId))
+      .returning();
+    return { ok: true, item } as const;
   });
 }
 
-export type DeleteItemResult = { deleted: true; storageKeys: string[] } | { deleted: false; reason: "has_payments" };
-
-/** Deletes a draft that nobody paid for. An item with payments stays: its buyers keep access. */
-export async function deleteItem({ item }: { item: StudioItem }): Promise<DeleteItemResult> {
+/** Points the item at a new cover; returns the previous cover's key to delete. Fails if the item is gone. */
+export async function setItemCover({ itemId, coverKey, coverType }: { itemId: string; coverKey: string; coverType: string }): Promise<string | null> {
   return getDb().transaction(async (tx) => {
-    const [paid] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.itemId, item.id)).limit(1);
-    if (paid) return { deleted: false, reason: "has_payments" } as const;
-    await tx.delete(items).where(eq(items.id, item.id));
-    const keys = item.files.map((file) => file.storageKey);
-    return { deleted: true, storageKeys: item.coverKey ? [...keys, item.coverKey] : keys } as const;
+    const [before] = await tx.select({ coverKey: items.coverKey }).from(items).where(eq(items.id, itemId)).for("update");
+    if (!before) throw new Error(`item ${itemId} no longer exists`);
+    await tx.update(items).set({ coverKey, coverType }).where(eq(items.id, itemId));
+    return before.coverKey;
+  });
+}
+
+export type DeleteItemResult = { deleted: true; storageKeys: string[] } | { deleted: false };
+
+/** Deletes a draft that nobody paid for, returning the storage keys it held. An item with payments stays: its buyers keep access. */
+export async function deleteItem({ itemId }: { itemId: string }): Promise<DeleteItemResult> {
+  return getDb().transaction(async (tx) => {
+    await tx.select({ id: items.id }).from(items).where(eq(items.id, itemId)).for("update");
+    const [paid] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.itemId, itemId)).limit(1);
+    if (paid) return { deleted: false } as const;
+    const files = await tx.delete(itemFiles).where(eq(itemFiles.itemId, itemId)).returning({ key: itemFiles.storageKey });
+    const [item] = await tx.delete(items).where(eq(items.id, itemId)).returning({ coverKey: items.coverKey });
+    const keys = files.map((file) => file.key);
+    return { deleted: true, storageKeys: item?.coverKey ? [...keys, item.coverKey] : keys } as const;
   });
 }
 
@@ -99,28 +116,51 @@ export async function addItemFile(file: Omit<NewItemFile, "position">): Promise<
   });
 }
 
-/** Points a file at new content (a corrected edition); returns the old storage key to delete. */
+/** Points a file at new content (a corrected edition); returns the key it had, read under a lock so two replacements cannot both claim it. */
 export async function replaceItemFileContent({
-  file,
+  fileId,
   content,
 }: {
-  file: ItemFile;
+  fileId: string;
   content: Pick<ItemFile, "fileName" | "mimeType" | "sizeBytes" | "sha256" | "storageKey">;
 }): Promise<string> {
-  await getDb().update(itemFiles).set(content).where(eq(itemFiles.id, file.id));
-  return file.storageKey;
+  return getDb().transaction(async (tx) => {
+    const [before] = await tx.select({ key: itemFiles.storageKey }).from(itemFiles).where(eq(itemFiles.id, fileId)).for("update");
+    if (!before) throw new Error(`file ${fileId} no longer exists`);
+    await tx.update(itemFiles).set(content).where(eq(itemFiles.id, fileId));
+    return before.key;
+  });
 }
 
-/** Marks one file as the item's free preview (clearing any other), or clears it. */
-export async function setFilePreview({ file, isPreview }: { file: ItemFile; isPreview: boolean }) {
-  await getDb().transaction(async (tx) => {
-    if (isPreview) {
-      await tx
-        .update(itemFiles)
-        .set({ isPreview: false })
-        .where(and(eq(itemFiles.itemId, file.itemId), ne(itemFiles.id, file.id)));
-    }
+export type FileChangeResult = { ok: true } | { ok: false; error: "last_paid_file" };
+
+/**
+ * Runs a change that takes a file out of what buyers pay for (deleting it, or making it the free
+ * preview), unless the item is published and this is its last paid file. Checked under the item's
+ * lock, so two such changes at once cannot both pass.
+ */
+async function unlessLastPaidFile(file: ItemFile, change: (tx: Transaction) => Promise<void>): Promise<FileChangeResult> {
+  return getDb().transaction(async (tx) => {
+    const [item] = await tx.select({ published: items.published }).from(items).where(eq(items.id, file.itemId)).for("update");
+    const paid = await tx.select({ id: itemFiles.id }).from(itemFiles).where(and(eq(itemFiles.itemId, file.itemId), eq(itemFiles.isPreview, false)));
+    const isLastPaid = paid.length === 1 && paid[0].id === file.id;
+    if (item?.published && isLastPaid) return { ok: false, error: "last_paid_file" } as const;
+    await change(tx);
+    return { ok: true } as const;
+  });
+}
+
+/** Marks one file as the item's free preview (clearing any other), or makes it paid again. */
+export async function setFilePreview({ file, isPreview }: { file: ItemFile; isPreview: boolean }): Promise<FileChangeResult> {
+  return unlessLastPaidFile(file, async (tx) => {
+    if (isPreview) await tx.update(itemFiles).set({ isPreview: false }).where(and(eq(itemFiles.itemId, file.itemId), ne(itemFiles.id, file.id)));
     await tx.update(itemFiles).set({ isPreview }).where(eq(itemFiles.id, file.id));
+  });
+}
+
+export async function deleteItemFile({ file }: { file: ItemFile }): Promise<FileChangeResult> {
+  return unlessLastPaidFile(file, async (tx) => {
+    await tx.delete(itemFiles).where(eq(itemFiles.id, file.id));
   });
 }
 
@@ -136,8 +176,4 @@ export async function moveItemFile({ item, fileId, direction }: { item: StudioIt
     await tx.update(itemFiles).set({ position: file.position }).where(eq(itemFiles.id, neighbour.id));
     await tx.update(itemFiles).set({ position: neighbour.position }).where(eq(itemFiles.id, file.id));
   });
-}
-
-export async function deleteItemFile({ file }: { file: ItemFile }) {
-  await getDb().delete(itemFiles).where(eq(itemFiles.id, file.id));
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-/** JSON bodies are forms, never files: anything larger is refused before it is read whole. */
+/** JSON bodies are forms, never files: reading stops as soon as one is larger. */
 const MAX_JSON_BYTES = 64 * 1024;
 
 export type ApiError = { error: string; message: string; fields?: Record<string, string> };
@@ -16,16 +16,15 @@ export type JsonInput<T> = { ok: true; data: T } | { ok: false; response: Respon
  * message a person can act on (`fields`), or a 413 for an oversized body.
  */
 export async function readJsonInput<S extends z.ZodType>(request: Request, schema: S): Promise<JsonInput<z.output<S>>> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BYTES) {
-    return { ok: false, response: apiError(413, { error: "body_too_large", message: "The request body is larger than 64 KiB." }) };
-  }
+  const tooLarge = { ok: false as const, response: apiError(413, { error: "body_too_large", message: "The request body is larger than 64 KiB." }) };
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BYTES) return tooLarge;
+  const text = await readTextUpTo(request, MAX_JSON_BYTES);
+  if (text === null) return tooLarge;
   let body: unknown;
   try {
-    const text = await request.text();
-    if (text.length > MAX_JSON_BYTES) throw new RangeError();
     body = JSON.parse(text);
   } catch {
-    return { ok: false, response: apiError(400, { error: "invalid_json", message: "Send a JSON object of at most 64 KiB." }) };
+    return { ok: false, response: apiError(400, { error: "invalid_json", message: "Send a JSON object." }) };
   }
   const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: true, data: parsed.data };
@@ -35,4 +34,23 @@ export async function readJsonInput<S extends z.ZodType>(request: Request, schem
     .map(([field, problem]) => `${field}: ${problem}`)
     .join(" ");
   return { ok: false, response: apiError(400, { error: "invalid_input", message, fields }) };
+}
+
+/** The body as text, or null as soon as it passes `maxBytes` (a chunked body declares no length). */
+async function readTextUpTo(request: Request, maxBytes: number): Promise<string | null> {
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -17,7 +17,9 @@ export function startReconciler() {
     busy = true;
     try {
       const counts = await reconcilePendingPayments({ graceMs });
-      if (counts.settled || counts.failed) console.log(`reconciled pending payments: ${counts.settled} settled, ${counts.failed} failed, ${counts.pending} still pending`);
+      if (counts.settled || counts.failed || counts.errors) {
+        console.log(`reconciled pending payments: ${counts.settled} settled, ${counts.failed} failed, ${counts.open} still open, ${counts.errors} not reachable`);
+      }
     } catch (error) {
       console.error(`payment reconciliation failed; retrying in ${INTERVAL_MS / 1000} s: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -1,9 +1,10 @@
-import { type StudioItem, addItemFile, replaceItemFileContent } from "@/db/queries/studio-items";
+import { type StudioItem, addItemFile, replaceItemFileContent, setItemCover } from "@/db/queries/studio-items";
 import type { ItemFile } from "@/db/schema";
 import { checkRateLimit, rateLimitedResponse } from "@/lib/abuse/rate-limit";
 import { getEnv } from "@/lib/env";
 import { apiError } from "@/lib/http/json-input";
 import { getStorage } from "@/lib/storage";
+import { deleteLater } from "@/lib/storage/delete-later";
 import { checkFileName } from "@/lib/uploads/file-name";
 import { type StoredUpload, receiveUpload } from "@/lib/uploads/receive-upload";
 import type { UploadPurpose } from "@/lib/uploads/sniff-type";
@@ -44,10 +45,11 @@ export function addUploadedFile(item: StudioItem, file: StoredUpload, isPreview:
 
 /** A corrected edition of a file: same place in the item, new content; every past buyer gets the new one. */
 export async function replaceUploadedFile(existing: ItemFile, file: StoredUpload): Promise<void> {
-  const oldKey = await recordOrDiscard(file, () => replaceItemFileContent({ file: existing, content: file }));
-  await getStorage().delete(oldKey).catch(() => undefined);
+  const oldKey = await recordOrDiscard(file, () => replaceItemFileContent({ fileId: existing.id, content: file }));
+  deleteLater(getStorage(), oldKey);
 }
 
-export function paidFileCount(item: StudioItem): number {
-  return item.files.filter((file) => !file.isPreview).length;
+export async function setUploadedCover(item: StudioItem, file: StoredUpload): Promise<void> {
+  const oldKey = await recordOrDiscard(file, () => setItemCover({ itemId: item.id, coverKey: file.storageKey, coverType: file.mimeType }));
+  if (oldKey) deleteLater(getStorage(), oldKey);
 }

@@ -3,7 +3,7 @@ import { formatUsdc } from "@/lib/money/usdc";
 
 const HEADER = ["settled_at_utc", "item", "payer", "pay_to", "amount_usdc", "amount_atomic", "refunded_usdc", "network", "transaction_hash"];
 
-/** Quotes a CSV cell; a leading = + - @ is defused so a spreadsheet never runs a buyer-chosen formula. */
+/** Quotes a CSV cell; a leading = + - @ is defused so a spreadsheet never runs a title as a formula. */
 function cell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;

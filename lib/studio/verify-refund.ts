@@ -4,13 +4,19 @@ import { getPublicClient } from "@/lib/chain/public-client";
 
 const TRANSFER_EVENT = parseAbi(["event Transfer(address indexed from, address indexed to, uint256 value)"]);
 
-export type RefundCheck = { ok: true; from: `0x${string}` } | { ok: false; error: string; message: string };
+export type RefundCheck = { ok: true } | { ok: false; error: string; message: string };
 
 /**
  * Confirms on-chain that a refund the creator says they sent exists: a successful transaction with
- * a USDC transfer of exactly `amountAtomic` to the buyer. Bookkeeping must match the money.
+ * a USDC transfer of exactly `amountAtomic` to the buyer, from one of the creator's own addresses
+ * (so nobody books someone else's transfer as their refund). Bookkeeping must match the money.
  */
-export async function verifyRefundTransfer(input: { transactionHash: Hex; payer: string; amountAtomic: bigint }): Promise<RefundCheck> {
+export async function verifyRefundTransfer(input: {
+  transactionHash: Hex;
+  payer: string;
+  amountAtomic: bigint;
+  creatorAddresses: string[];
+}): Promise<RefundCheck> {
   let receipt;
   try {
     receipt = await getPublicClient().getTransactionReceipt({ hash: input.transactionHash });
@@ -22,14 +28,18 @@ export async function verifyRefundTransfer(input: { transactionHash: Hex; payer:
   }
   const usdc = getChainConfig().usdc;
   const transfer = parseEventLogs({ abi: TRANSFER_EVENT, logs: receipt.logs, eventName: "Transfer" }).find(
-    (log) => isAddressEqual(log.address, usdc) && isAddressEqual(log.args.to, getAddress(input.payer)) && log.args.value === input.amountAtomic,
+    (log) =>
+      isAddressEqual(log.address, usdc) &&
+      isAddressEqual(log.args.to, getAddress(input.payer)) &&
+      input.creatorAddresses.some((address) => isAddressEqual(log.args.from, getAddress(address))) &&
+      log.args.value === input.amountAtomic,
   );
   if (!transfer) {
     return {
       ok: false,
       error: "refund_transfer_mismatch",
-      message: "That transaction has no USDC transfer of this amount to the buyer.",
+      message: "That transaction has no USDC transfer of this amount to the buyer from your wallet or payout address.",
     };
   }
-  return { ok: true, from: transfer.args.from };
+  return { ok: true };
 }

@@ -2,22 +2,17 @@ import type { PaymentRequirements } from "@x402/core/types";
 import { declareSIWxExtension } from "@x402/extensions/sign-in-with-x";
 import { checkRateLimit, rateLimitedResponse } from "@/lib/abuse/rate-limit";
 import { type CatalogItemWithFiles, getPublishedItemBySlug } from "@/db/queries/catalog";
-import { claimPayment, findPaymentByAuthorization, markPaymentFailed, markPaymentSettled } from "@/db/queries/payments";
-import type { Payment } from "@/db/schema";
-import { reconcilePayment } from "@/lib/payments/reconcile";
-import { resumePayment } from "@/lib/payments/resume-payment";
+import { settleOrResume } from "@/lib/payments/settle-payment";
 import { hasPurchased } from "@/db/queries/purchases";
 import { SIGN_IN_WITH_X, SIWX_CHALLENGE_SECONDS, verifySiwxProof } from "@/lib/auth/siwx";
 import { payToOf } from "@/lib/catalog/pay-to";
 import { downloadPath, itemPath } from "@/lib/catalog/paths";
-import { chainReachable } from "@/lib/chain/clients";
 import { deliverItem, filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { getStorage } from "@/lib/storage";
 import { readEip3009Authorization } from "./authorization";
 import { matchRequirements } from "./match-requirements";
 import { readPaymentHeader } from "./payment-header";
-import { cleanReason } from "./reasons";
 import { type Paywall, getPaywall } from "./resource-server";
 import { PAYWALL_CORS_HEADERS, errorResponse, paymentRequiredResponse, paymentResponseHeader } from "./responses";
 
@@ -49,9 +44,9 @@ async function requirementsFor(paywall: Paywall, item: CatalogItemWithFiles): Pr
 }
 
 /**
- * The paid download: 402 until paid; with a payment, verify → claim the nonce in the database →
- * settle on-chain → record the receipt → stream the file. Not one byte leaves before the
- * settlement succeeded, and a nonce reaches the chain at most once.
+ * The paid download: 402 until paid; with a payment, settle it (lib/payments/settle-payment.ts)
+ * and stream the file; with a Sign-In-With-X proof of a past purchase, stream it again. Not one
+ * byte leaves before the settlement succeeded on-chain.
  */
 export async function handlePaidDownload(request: Request, slug: string): Promise<Response> {
   const item = await getPublishedItemBySlug({ slug });
@@ -63,8 +58,9 @@ export async function handlePaidDownload(request: Request, slug: string): Promis
     return new Response(null, { status: 303, headers: { ...PAYWALL_CORS_HEADERS, location: `${origin}${itemPath(slug)}` } });
   }
 
-  // Unpaid requests cost us a database read and a signed challenge each: they are rationed per client.
-  if (payment.kind === "none" && !siwxHeader) {
+  // Requests without a payment cost us database reads, a signed challenge or a proof check each:
+  // they are rationed per client (Sign-In-With-X re-downloads included).
+  if (payment.kind === "none") {
     const allowance = await checkRateLimit("unpaid", request);
     if (!allowance.ok) return rateLimitedResponse(allowance.retryAfterSeconds, PAYWALL_CORS_HEADERS);
   }
@@ -112,71 +108,12 @@ export async function handlePaidDownload(request: Request, slug: string): Promis
 
   const storage = getStorage();
   if (!(await filesAvailable(storage, item))) return errorResponse(503, "file_unavailable", RETRY_AFTER);
-  const deliver = (transactionHash: string) => {
-    const headers = new Headers(PAYWALL_CORS_HEADERS);
-    headers.set("payment-response", paymentResponseHeader({ success: true, transaction: transactionHash, network: match.requirements.network, payer: authorization.payer }));
-    return deliverItem({ storage, item, headers });
-  };
 
-  // A nonce we already hold: a retry after a broken download, a crash or a lost answer.
-  const key = { network: match.requirements.network, asset: match.requirements.asset, payer: authorization.payer, nonce: authorization.nonce };
-  const prior = await findPaymentByAuthorization(key);
-  let claimed: Payment | null = null;
-  if (prior && prior.status !== "failed") {
-    let resumed;
-    try {
-      resumed = await resumePayment({ prior, itemId: item.id, authorization, requirements: match.requirements });
-    } catch {
-      return errorResponse(503, "settlement_pending", RETRY_AFTER);
-    }
-    if (resumed.kind === "deliver") return deliver(resumed.transactionHash);
-    if (resumed.kind === "refuse") return refuse(resumed.reason);
-    if (resumed.kind === "pending") return errorResponse(503, "settlement_pending", RETRY_AFTER);
-    claimed = resumed.payment;
-  }
-
-  try {
-    const verification = await paywall.server.verifyPayment(payment.payload, match.requirements);
-    if (!verification.isValid) {
-      // The facilitator reports an unreachable RPC as an invalid payment; the payment may be fine.
-      if (!(await chainReachable(paywall.publicClient))) return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
-      return refuse(cleanReason(verification.invalidReason, "invalid_payload"));
-    }
-  } catch {
-    return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
-  }
-
-  // The database, not the chain, stops duplicates: only the request that claims the nonce settles.
-  claimed ??= await claimPayment({
-    ...key,
-    itemId: item.id,
-    payTo: match.requirements.payTo,
-    amountAtomic: BigInt(match.requirements.amount),
-    validBefore: authorization.validBefore,
-    claimBlock: await paywall.publicClient.getBlockNumber().catch(() => null),
-  });
-  // Another request holds this nonce (the same payment sent twice at once): its outcome is this one's.
-  if (!claimed) return errorResponse(503, "settlement_pending", RETRY_AFTER);
-
-  let settlement;
-  try {
-    settlement = await paywall.server.settlePayment(payment.payload, match.requirements);
-  } catch {
-    // The outcome is unknown (the transaction may be in flight). Never a fresh 402, which would
-    // invite a second signature: the row stays pending, the reconciler asks the chain, and the
-    // same header (or Sign-In-With-X) fetches the file once it settled.
-    return errorResponse(503, "settlement_pending", RETRY_AFTER);
-  }
-  if (!settlement.success) {
-    const reason = cleanReason(settlement.errorReason, "settlement_failed");
-    if (reason === "settlement_pending") return errorResponse(503, reason, RETRY_AFTER);
-    // A failed send may still have used the nonce (a race with a retried settlement): ask the chain.
-    if ((await reconcilePayment(claimed).catch(() => "pending")) === "settled") {
-      return deliver((await findPaymentByAuthorization(key))?.transactionHash ?? "");
-    }
-    await markPaymentFailed({ id: claimed.id, reason });
-    return refuse(reason);
-  }
-  await markPaymentSettled({ id: claimed.id, transactionHash: settlement.transaction });
-  return deliver(settlement.transaction);
+  const outcome = await settleOrResume({ paywall, payload: payment.payload, requirements: match.requirements, authorization, itemId: item.id });
+  if (outcome.kind === "refused") return refuse(outcome.reason);
+  if (outcome.kind === "unavailable") return errorResponse(503, outcome.reason, RETRY_AFTER);
+  const headers = new Headers(PAYWALL_CORS_HEADERS);
+  const receipt = { success: true, transaction: outcome.transactionHash, network: match.requirements.network, payer: authorization.payer };
+  headers.set("payment-response", paymentResponseHeader(receipt));
+  return deliverItem({ storage, item, headers });
 }

@@ -20,7 +20,10 @@ const MESSAGES: Record<string, string> = {
   invalid_exact_evm_payload_authorization_valid_before: "The payment authorization has expired.",
   invalid_exact_evm_payload_authorization_valid_after: "The payment authorization is not valid yet.",
   invalid_exact_evm_insufficient_balance: "The payer does not have enough USDC.",
-  invalid_exact_evm_nonce_already_used: "This payment authorization has already been used.",
+  invalid_exact_evm_nonce_already_used:
+    "This payment authorization has already been used. If it bought this item, download it again with Sign-In-With-X.",
+  authorization_used_elsewhere: "The payer spent this authorization on another transfer; it paid nothing here.",
+  authorization_expired: "The payment authorization expired before it was settled. Nothing was charged.",
   invalid_exact_evm_transaction_simulation_failed: "The payment would fail on-chain.",
   invalid_exact_evm_transaction_failed: "The settlement transaction failed on-chain.",
   invalid_exact_evm_token_name_mismatch: "The payment was signed for another token domain.",

@@ -73,7 +73,7 @@ export default async function StudioItemPage({ params }: { params: Promise<{ id:
 
       <section className="flex flex-col gap-3">
         <h2 className="text-lg font-semibold">Sales of this item</h2>
-        <SalesSummary totals={sumTotals(totals.has(item.id) ? [totals.get(item.id)!] : [])} csvHref={`/api/studio/sales?item=${item.id}`} />
+        <SalesSummary totals={totals.get(item.id) ?? sumTotals([])} csvHref={`/api/studio/sales?item=${item.id}`} />
         <SalesTable sales={sales} explorerUrl={getChainConfig().explorerUrl} showItem={false} />
       </section>
     </div>

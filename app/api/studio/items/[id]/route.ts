@@ -2,9 +2,8 @@
 import { deleteItem, getCreatorItem, updateItem } from "@/db/queries/studio-items";
 import { apiError, readJsonInput } from "@/lib/http/json-input";
 import { getStorage } from "@/lib/storage";
-import { requireCreatorItem } from "@/lib/studio/current-creator";
+import { itemNotFound, requireCreatorItem } from "@/lib/studio/current-creator";
 import { itemChangesSchema } from "@/lib/studio/item-input";
-import { paidFileCount } from "@/lib/studio/item-files";
 import { itemJson } from "@/lib/studio/item-json";
 
 export const runtime = "nodejs";
@@ -23,18 +22,18 @@ export async function PATCH(request: Request, { params }: Params) {
   if (!access.ok) return access.response;
   const input = await readJsonInput(request, itemChangesSchema);
   if (!input.ok) return input.response;
-  if (input.data.published && paidFileCount(access.item) === 0) {
+  const updated = await updateItem({ creatorId: access.creator.id, itemId: access.item.id, changes: input.data });
+  if (!updated.ok && updated.error === "no_files") {
     return apiError(409, { error: "no_files", message: "Upload at least one file that is not the free preview before publishing." });
   }
-  await updateItem({ creatorId: access.creator.id, itemId: access.item.id, changes: input.data });
   const item = await getCreatorItem({ creatorId: access.creator.id, itemId: access.item.id });
-  return Response.json(itemJson(item!));
+  return item ? Response.json(itemJson(item)) : itemNotFound();
 }
 
 export async function DELETE(_request: Request, { params }: Params) {
   const access = await requireCreatorItem((await params).id);
   if (!access.ok) return access.response;
-  const result = await deleteItem({ item: access.item });
+  const result = await deleteItem({ itemId: access.item.id });
   if (!result.deleted) {
     return apiError(409, { error: "item_has_payments", message: "People paid for this item and keep access to it: unpublish it instead." });
   }

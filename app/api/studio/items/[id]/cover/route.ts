@@ -1,10 +1,8 @@
 // PUT /api/studio/items/:id/cover — upload the cover: the raw image as the body, its name in x-file-name; GET — view it
-import { setItemCover } from "@/db/queries/studio-items";
 import { apiError } from "@/lib/http/json-input";
-import { getStorage } from "@/lib/storage";
 import { coverResponse } from "@/lib/storage/cover-response";
 import { requireCreatorItem } from "@/lib/studio/current-creator";
-import { receiveFileFromRequest } from "@/lib/studio/item-files";
+import { receiveFileFromRequest, setUploadedCover } from "@/lib/studio/item-files";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,8 +12,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   if (!access.ok) return access.response;
   const upload = await receiveFileFromRequest(request, "cover");
   if (!upload.ok) return upload.response;
-  const previous = await setItemCover({ itemId: access.item.id, coverKey: upload.file.storageKey, coverType: upload.file.mimeType });
-  if (previous) await getStorage().delete(previous).catch(() => undefined);
+  await setUploadedCover(access.item, upload.file);
   return Response.json({ mimeType: upload.file.mimeType, sizeBytes: upload.file.sizeBytes });
 }
 

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { deleteItemFile, moveItemFile, setFilePreview } from "@/db/queries/studio-items";
 import { apiError, readJsonInput } from "@/lib/http/json-input";
 import { getStorage } from "@/lib/storage";
+import { deleteLater } from "@/lib/storage/delete-later";
 import { requireCreatorItem } from "@/lib/studio/current-creator";
-import { paidFileCount, receiveFileFromRequest, replaceUploadedFile } from "@/lib/studio/item-files";
+import { receiveFileFromRequest, replaceUploadedFile } from "@/lib/studio/item-files";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -31,15 +32,20 @@ export async function PUT(request: Request, { params }: Params) {
 
 const changes = z.strictObject({ isPreview: z.boolean().optional(), move: z.enum(["up", "down"]).optional() });
 
+const LAST_PAID_FILE = {
+  error: "last_paid_file",
+  message: "A published item needs a file to sell: upload another first, or unpublish the item.",
+};
+
 export async function PATCH(request: Request, { params }: Params) {
   const access = await requireFile(params);
   if (!access.ok) return access.response;
   const input = await readJsonInput(request, changes);
   if (!input.ok) return input.response;
-  if (input.data.isPreview && access.item.published && !access.file.isPreview && paidFileCount(access.item) === 1) {
-    return apiError(409, { error: "last_paid_file", message: "This is the only file buyers pay for; upload another before making it the free preview." });
+  if (input.data.isPreview !== undefined) {
+    const changed = await setFilePreview({ file: access.file, isPreview: input.data.isPreview });
+    if (!changed.ok) return apiError(409, LAST_PAID_FILE);
   }
-  if (input.data.isPreview !== undefined) await setFilePreview({ file: access.file, isPreview: input.data.isPreview });
   if (input.data.move) await moveItemFile({ item: access.item, fileId: access.file.id, direction: input.data.move });
   return new Response(null, { status: 204 });
 }
@@ -47,10 +53,8 @@ export async function PATCH(request: Request, { params }: Params) {
 export async function DELETE(_request: Request, { params }: Params) {
   const access = await requireFile(params);
   if (!access.ok) return access.response;
-  if (access.item.published && !access.file.isPreview && paidFileCount(access.item) === 1) {
-    return apiError(409, { error: "last_paid_file", message: "A published item needs a file to sell: unpublish it first, or upload a replacement." });
-  }
-  await deleteItemFile({ file: access.file });
-  await getStorage().delete(access.file.storageKey).catch(() => undefined);
+  const deleted = await deleteItemFile({ file: access.file });
+  if (!deleted.ok) return apiError(409, LAST_PAID_FILE);
+  deleteLater(getStorage(), access.file.storageKey);
   return new Response(null, { status: 204 });
 }
