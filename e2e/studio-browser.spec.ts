@@ -74,7 +74,8 @@ test("a new creator signs in, publishes an uploaded e-book through the UI, an ag
   await expect(page.getByTestId("sales-sales")).toHaveText("1");
   await expect(page.getByTestId("sale")).toHaveCount(1);
   await expect(page.getByTestId("sale").getByTestId("sale-amount")).toHaveText("2.345678 USDC");
-  await expect(page.getByTestId("studio-item")).toContainText("1 sales · 2.345678 USDC");
+  await expect(page.getByTestId("studio-item")).toContainText("1 sale · 2.345678 USDC");
+  await page.screenshot({ path: testInfo.outputPath("studio-dashboard.png"), fullPage: true });
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByTestId("studio-sign-in")).toBeVisible();

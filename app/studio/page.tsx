@@ -77,7 +77,7 @@ export default async function StudioPage() {
                   </span>
                   <PriceTag atomic={item.priceAtomic} />
                   <span className="text-sm text-stone-600">
-                    {totals?.salesCount ?? 0} sales · {displayUsdc(totals?.revenueAtomic ?? 0n)}
+                    {totals?.salesCount ?? 0} {totals?.salesCount === 1 ? "sale" : "sales"} · {displayUsdc(totals?.revenueAtomic ?? 0n)}
                   </span>
                 </li>
               );
