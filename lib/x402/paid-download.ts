@@ -49,6 +49,17 @@ async function requirementsFor(paywall: Paywall, item: CatalogItemWithFiles): Pr
  * byte leaves before the settlement succeeded on-chain.
  */
 export async function handlePaidDownload(request: Request, slug: string): Promise<Response> {
+  try {
+    return await paidDownload(request, slug);
+  } catch {
+    // The database or storage failed mid-request. With a payment in hand its state is unknown
+    // (the reconciler will settle it): never a 402 that would invite a second signature.
+    const reason = readPaymentHeader(request.headers).kind === "none" ? "store_unavailable" : "settlement_pending";
+    return errorResponse(503, reason, RETRY_AFTER);
+  }
+}
+
+async function paidDownload(request: Request, slug: string): Promise<Response> {
   const item = await getPublishedItemBySlug({ slug });
   if (!item) return errorResponse(404, "not_found");
   const origin = requestOrigin(request.headers, request.url);

@@ -31,6 +31,7 @@ const MESSAGES: Record<string, string> = {
   facilitator_unavailable: "Payments cannot be processed right now. Nothing was charged; try again shortly.",
   settlement_failed: "The payment could not be settled. Nothing was charged.",
   file_unavailable: "The file is temporarily unavailable. Nothing was charged.",
+  store_unavailable: "The store cannot serve this right now; try again shortly.",
   settlement_pending: "The payment is settling. Retry the same request shortly; do not sign again.",
   not_found: "No such item in this store.",
   siwx_no_purchase: "This wallet has not bought this item yet.",
