@@ -19,6 +19,9 @@ describe("sniffType", () => {
     assert.equal(await sniffType(Buffer.concat([Buffer.from("7f454c46", "hex"), Buffer.alloc(60)]), "item-file"), null);
     assert.equal(await sniffType(Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0]), "item-file"), null);
     assert.equal(await sniffType(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), "cover"), null);
+    for (const markup of ["<!doctype html><script>alert(1)</script>", "\uFEFF  <html>", '<?xml version="1.0"?><svg/>']) {
+      assert.equal(await sniffType(new TextEncoder().encode(markup), "item-file"), null, markup);
+    }
     const pdf = await makePdf({ title: "T", author: "A", chapters: [] });
     assert.equal(await sniffType(pdf.subarray(0, 4100), "cover"), null);
   });

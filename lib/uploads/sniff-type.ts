@@ -33,14 +33,19 @@ export const ACCEPTED_DESCRIPTION: Record<UploadPurpose, string> = {
   cover: "PNG, JPEG, WebP or GIF",
 };
 
-function looksLikeText(head: Uint8Array): boolean {
+/**
+ * Plain UTF-8 text, and not markup: a file that opens with a tag (HTML, SVG, XML) is refused even
+ * though it is text, since a browser may render it rather than save it.
+ */
+function looksLikePlainText(head: Uint8Array): boolean {
   if (head.includes(0)) return false;
+  let text: string;
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
-    return true;
+    text = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
   } catch {
     return false;
   }
+  return !text.replace(/^\uFEFF/, "").trimStart().startsWith("<");
 }
 
 /**
@@ -49,7 +54,7 @@ function looksLikeText(head: Uint8Array): boolean {
  */
 export async function sniffType(head: Uint8Array, purpose: UploadPurpose): Promise<string | null> {
   const detected = await fileTypeFromBuffer(head);
-  const mime = detected?.mime === "audio/x-wav" ? "audio/wav" : (detected?.mime ?? (looksLikeText(head) ? "text/plain" : undefined));
+  const mime = detected?.mime === "audio/x-wav" ? "audio/wav" : (detected?.mime ?? (looksLikePlainText(head) ? "text/plain" : undefined));
   if (!mime) return null;
   return (purpose === "cover" ? COVER_TYPES : ITEM_FILE_TYPES).has(mime) ? mime : null;
 }
