@@ -17,4 +17,3 @@ export function FormField({ label, hint, error, children }: { label: string; hin
 }
 
 export const INPUT_CLASS = "rounded-lg border border-stone-300 bg-white px-3 py-2 text-base";
-export const BUTTON_CLASS = "self-start rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60";

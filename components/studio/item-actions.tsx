@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendJson } from "@/lib/http/send-json";
-import { BUTTON_CLASS } from "./form-field";
+import { PRIMARY_BUTTON_CLASS } from "@/components/ui/button-class";
 
 /** Publish or unpublish the item, or delete it while nobody has paid for it. */
 export function ItemActions({ itemId, published }: { itemId: string; published: boolean }) {
@@ -22,7 +22,7 @@ export function ItemActions({ itemId, published }: { itemId: string; published: 
       <button
         type="button"
         disabled={state.busy}
-        className={BUTTON_CLASS}
+        className={PRIMARY_BUTTON_CLASS}
         onClick={() => run(() => sendJson("PATCH", `/api/studio/items/${itemId}`, { published: !published }), () => router.refresh())}
       >
         {published ? "Unpublish" : "Publish"}

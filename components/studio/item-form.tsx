@@ -5,7 +5,8 @@ import { useState } from "react";
 import { KIND_LABELS } from "@/components/store/kind-label";
 import type { ItemKind } from "@/db/schema";
 import { sendJson } from "@/lib/http/send-json";
-import { BUTTON_CLASS, FormField, INPUT_CLASS } from "./form-field";
+import { PRIMARY_BUTTON_CLASS } from "@/components/ui/button-class";
+import { FormField, INPUT_CLASS } from "./form-field";
 
 export type ItemFormValues = {
   title: string;
@@ -67,7 +68,7 @@ export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; 
       <FormField label="Refund policy" hint="Shown to buyers before they pay." error={state.fields.refundPolicy}>
         <textarea name="refundPolicy" value={values.refundPolicy} onChange={set("refundPolicy")} className={INPUT_CLASS} rows={2} maxLength={2000} />
       </FormField>
-      <button type="submit" disabled={state.busy} className={BUTTON_CLASS}>
+      <button type="submit" disabled={state.busy} className={PRIMARY_BUTTON_CLASS}>
         {state.busy ? "Saving…" : itemId ? "Save changes" : "Create draft"}
       </button>
       {state.saved && itemId && <p role="status" className="text-sm text-green-700">Saved. A new price applies from the next purchase.</p>}

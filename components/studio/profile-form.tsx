@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendJson } from "@/lib/http/send-json";
-import { BUTTON_CLASS, FormField, INPUT_CLASS } from "./form-field";
+import { PRIMARY_BUTTON_CLASS } from "@/components/ui/button-class";
+import { FormField, INPUT_CLASS } from "./form-field";
 
 type Profile = { displayName: string; payoutAddress: string; bio: string };
 
@@ -34,7 +35,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       <FormField label="Bio" error={state.fields.bio}>
         <textarea name="bio" value={values.bio} onChange={set("bio")} className={INPUT_CLASS} rows={3} maxLength={1000} />
       </FormField>
-      <button type="submit" disabled={state.busy} className={BUTTON_CLASS}>
+      <button type="submit" disabled={state.busy} className={PRIMARY_BUTTON_CLASS}>
         {state.busy ? "Saving…" : "Save profile"}
       </button>
       {state.saved && <p role="status" className="text-sm text-green-700">Saved.</p>}
