@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { authorizationTypes } from "@x402/evm";
 import { type Address, type Hex, createWalletClient, http, parseSignature, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { freePort } from "@/lib/testing/free-port";
 import { BUYERS, CREATORS, FACILITATOR } from "./accounts";
+import { signDevnetAuthorization } from "./sign-authorization";
 import { type RunningAnvil, startAnvil } from "./anvil";
 import { BUYER_USDC_BALANCE, MULTICALL3_ADDRESS, devnetClients, loadArtifact, prepareDevnet } from "./deploy";
 
@@ -41,13 +41,7 @@ describe("the devnet's test USDC (EIP-3009 on a real anvil)", () => {
       nonce: toHex(crypto.getRandomValues(new Uint8Array(32))),
       ...overrides,
     };
-    const signature = await buyer.signTypedData({
-      domain: { name: "USD Coin", version: "2", chainId: foundry.id, verifyingContract: usdc },
-      types: authorizationTypes,
-      primaryType: "TransferWithAuthorization",
-      message,
-    });
-    return { message, signature };
+    return signDevnetAuthorization(buyer, usdc, message);
   }
 
   const args = (message: Awaited<ReturnType<typeof authorize>>["message"]) =>

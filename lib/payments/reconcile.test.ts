@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { PaymentRequirements } from "@x402/core/types";
-import { authorizationTypes } from "@x402/evm";
 import { type Address, type Hex, createWalletClient, http, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
@@ -10,6 +9,7 @@ import { getPublishedItemBySlug } from "@/db/queries/catalog";
 import { BUYERS, CREATORS, FACILITATOR } from "@/lib/devnet/accounts";
 import { type RunningAnvil, startAnvil } from "@/lib/devnet/anvil";
 import { devnetClients, loadArtifact, prepareDevnet } from "@/lib/devnet/deploy";
+import { signDevnetAuthorization } from "@/lib/devnet/sign-authorization";
 import { freePort } from "@/lib/testing/free-port";
 import { openTestDatabase } from "@/lib/testing/test-database";
 import type { Eip3009Authorization } from "@/lib/x402/authorization";
@@ -43,14 +43,7 @@ describe("payments decided by the chain (anvil and a real database)", () => {
   const facilitator = () => createWalletClient({ chain: foundry, transport: http(anvil.rpcUrl), account: privateKeyToAccount(FACILITATOR.privateKey) });
 
   async function sign(to: Address, value: bigint, nonce: Hex, validBefore: bigint) {
-    const message = { from: buyer.address, to, value, validAfter: 0n, validBefore, nonce };
-    const signature = await buyer.signTypedData({
-      domain: { name: "USD Coin", version: "2", chainId: foundry.id, verifyingContract: usdc },
-      types: authorizationTypes,
-      primaryType: "TransferWithAuthorization",
-      message,
-    });
-    return { message, signature };
+    return signDevnetAuthorization(buyer, usdc, { from: buyer.address, to, value, validAfter: 0n, validBefore, nonce });
   }
 
   async function submit({ message, signature }: Awaited<ReturnType<typeof sign>>) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProfileForm } from "@/components/studio/profile-form";
+import { StudioPageHeader } from "@/components/studio/studio-page-header";
 import { StudioSignIn } from "@/components/studio/studio-sign-in";
 import { creatorPath } from "@/lib/catalog/paths";
 import { currentCreator } from "@/lib/studio/current-creator";
@@ -13,13 +14,11 @@ export default async function ProfilePage() {
   if (!creator) return <StudioSignIn />;
   return (
     <div className="flex flex-col gap-6">
-      <Link href="/studio" className="text-sm text-brand underline">
-        ← Studio
-      </Link>
-      <h1 className="text-3xl font-bold tracking-tight">Profile and payout</h1>
-      <p className="text-sm text-stone-600">
-        Your public page: <Link href={creatorPath(creator.handle)} className="text-brand underline">{creatorPath(creator.handle)}</Link>
-      </p>
+      <StudioPageHeader title="Profile and payout">
+        <p className="text-sm text-stone-600">
+          Your public page: <Link href={creatorPath(creator.handle)} className="text-brand underline">{creatorPath(creator.handle)}</Link>
+        </p>
+      </StudioPageHeader>
       <ProfileForm profile={{ displayName: creator.displayName, payoutAddress: creator.payoutAddress, bio: creator.bio }} />
     </div>
   );

@@ -7,6 +7,7 @@ import { ItemActions } from "@/components/studio/item-actions";
 import { ItemForm } from "@/components/studio/item-form";
 import { SalesSummary } from "@/components/studio/sales-summary";
 import { SalesTable } from "@/components/studio/sales-table";
+import { StudioPageHeader } from "@/components/studio/studio-page-header";
 import { StudioSignIn } from "@/components/studio/studio-sign-in";
 import { getSales, getSalesTotalsByItem, sumTotals } from "@/db/queries/sales";
 import { downloadPath, itemPath } from "@/lib/catalog/paths";
@@ -28,11 +29,7 @@ export default async function StudioItemPage({ params }: { params: Promise<{ id:
 
   return (
     <div className="flex flex-col gap-8" data-testid="studio-item-page">
-      <Link href="/studio" className="text-sm text-brand underline">
-        ← Studio
-      </Link>
-      <header className="flex flex-col gap-3">
-        <h1 className="text-3xl font-bold tracking-tight">{item.title}</h1>
+      <StudioPageHeader title={item.title}>
         <p className="text-sm text-stone-600" data-testid="item-status">
           {item.published ? (
             <>
@@ -44,7 +41,7 @@ export default async function StudioItemPage({ params }: { params: Promise<{ id:
           )}
         </p>
         <ItemActions itemId={item.id} published={item.published} />
-      </header>
+      </StudioPageHeader>
 
       <section className="flex flex-col gap-3">
         <h2 className="text-lg font-semibold">Files</h2>
