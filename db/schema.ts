@@ -118,10 +118,21 @@ export const payments = pgTable(
     transactionHash: text("transaction_hash").unique(),
     failureReason: text("failure_reason"),
     settledAt: timestamp("settled_at", { withTimezone: true }),
+    /**
+     * sha256 of the client's x402 `payment-identifier`, when it sent one. The id travels only in
+     * the HTTP header, never on-chain: it is what makes a retry of a broadcast payment the buyer's.
+     */
+    paymentIdHash: text("payment_id_hash"),
+    /** How many times this payment's header (with its payment id) delivered the item again after the first time. */
+    redeliveries: integer("redeliveries").notNull().default(0),
     ...timestamps,
   },
   (table) => [
     uniqueIndex("payments_authorization_idx").on(table.network, table.asset, table.payer, table.nonce),
+    // A payer's payment id names one payment (until that one fails): the same id with another payload is a conflict.
+    uniqueIndex("payments_payment_id_idx")
+      .on(table.payer, table.paymentIdHash)
+      .where(sql`${table.paymentIdHash} is not null and ${table.status} <> 'failed'`),
     index("payments_item_idx").on(table.itemId),
     index("payments_payer_idx").on(table.payer),
     index("payments_pending_idx").on(table.settleStartedAt).where(sql`${table.status} = 'pending'`),
@@ -176,6 +187,26 @@ export const refunds = pgTable(
 );
 
 export type Refund = typeof refunds.$inferSelect;
+
+/**
+ * Signed-in sessions (library and studio), server-side so that signing out ends them: the cookie
+ * holds a random id, the table its sha256; a cookie whose row is gone is refused.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    /** "library" (Sign-In-With-X) or "studio" (Sign-In with Ethereum). */
+    scope: text("scope").notNull(),
+    /** EIP-55 wallet address that signed in. */
+    address: text("address").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("sessions_expires_idx").on(table.expiresAt)],
+);
+
+export type Session = typeof sessions.$inferSelect;
 
 /** Rate-limit windows when several server processes share one allowance per client (RATE_LIMIT_STORE=database). */
 export const rateLimitWindows = pgTable(

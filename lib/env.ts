@@ -43,9 +43,23 @@ const envSchema = z.object({
   RATE_LIMIT_UNPAID_PER_MINUTE: optional(z.coerce.number().int().min(1)).default(120),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: optional(z.coerce.number().int().min(1)).default(30),
   RATE_LIMIT_UPLOADS_PER_HOUR: optional(z.coerce.number().int().min(1)).default(300),
+  /** Per payer wallet: payments with a valid signature that were still refused (balance, expiry…), per minute. */
+  RATE_LIMIT_REFUSED_PER_PAYER_PER_MINUTE: optional(z.coerce.number().int().min(1)).default(10),
+  /** Per purchase: downloads again with Sign-In-With-X or from the library, per hour. */
+  RATE_LIMIT_REDOWNLOADS_PER_HOUR: optional(z.coerce.number().int().min(1)).default(30),
+  /** Per creator: bytes of files and covers stored, and items (drafts included). */
+  CREATOR_QUOTA_BYTES: optional(z.coerce.number().int().min(1024).max(Number.MAX_SAFE_INTEGER)).default(10 * 1024 ** 3),
+  CREATOR_QUOTA_ITEMS: optional(z.coerce.number().int().min(1)).default(200),
+  /** Free space uploads must leave on the storage disk (local disk only): nobody fills it. */
+  STORAGE_RESERVE_BYTES: optional(z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)).default(1024 ** 3),
+  /** Drafts that never got a file are removed after this many hours. */
+  EMPTY_DRAFT_MAX_AGE_HOURS: optional(z.coerce.number().int().min(1)).default(168),
   /** Where rate-limit counts live: this process's memory, or the database shared by all server processes. */
   RATE_LIMIT_STORE: optional(z.enum(["memory", "database"])).default("memory"),
-  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
+  /**
+   * Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry, and the
+   * public host and scheme from X-Forwarded-Host/-Proto. Without it those headers are ignored.
+   */
   TRUST_PROXY: optional(z.enum(["true", "false"])).default("false"),
   /** Test-only fault injection, honoured on the devnet only (see lib/testing/fault.ts). */
   STOREFRONT_FAULT: optional(z.enum(["exit-after-settlement-broadcast"])),
