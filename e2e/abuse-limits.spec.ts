@@ -2,7 +2,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { readDevnetFile } from "../lib/devnet/devnet-file";
 import { type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
 import { expect, test } from "./fixtures";
-import { paymentRequiredFrom, signPayment } from "./support/chain";
+import { chainReader, paymentRequiredFrom, signPayment } from "./support/chain";
 import { createItem, samplePdf, signInCreator, uploadFile } from "./support/studio";
 
 test.describe("rate limits per client address, on a store with small allowances", () => {
@@ -13,7 +13,7 @@ test.describe("rate limits per client address, on a store with small allowances"
   });
   test.afterAll(async () => stopStore(store));
 
-  test("unpaid 402s: the sixth in a minute is 429 with Retry-After; spoofed forwarding headers do not help; a payment still goes through", async ({ request }) => {
+  test("unpaid 402s: the sixth in a minute is 429 with Retry-After; spoofed forwarding headers do not help, nor does a payment header", async ({ request }) => {
     const url = `${store.url}/api/download/midnight-blocks`;
     const first = await request.get(url);
     expect(first.status()).toBe(402);
@@ -28,8 +28,11 @@ test.describe("rate limits per client address, on a store with small allowances"
     }
 
     const devnet = readDevnetFile(store.dataDir);
-    const { header } = await signPayment({ paymentRequired: paymentRequiredFrom(first.headers()), payerKey: devnet.buyers[0].privateKey });
-    expect((await request.get(url, { headers: { "payment-signature": header } })).status()).toBe(200);
+    const { header, nonce } = await signPayment({ paymentRequired: paymentRequiredFrom(first.headers()), payerKey: devnet.buyers[0].privateKey });
+    for (const headers of [{ "payment-signature": "!" }, { "payment-signature": header }]) {
+      expect((await request.get(url, { headers })).status()).toBe(429);
+    }
+    expect(await chainReader(devnet).authorizationUsed(devnet.buyers[0].address, nonce)).toBe(false);
   });
 
   test("sign-in messages (studio and library share one allowance) and uploads are rationed; a refused upload stores nothing", async ({ request }) => {

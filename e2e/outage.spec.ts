@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { decodePaymentResponseHeader } from "@x402/core/http";
+import { generatePaymentId } from "@x402/extensions/payment-identifier";
 import { getContractAddress } from "viem";
 import { DEPLOYER } from "../lib/devnet/accounts";
 import { type RunningAnvil, startAnvil } from "../lib/devnet/anvil";
@@ -11,6 +12,7 @@ import { type StartedStore, startStore, stopStore } from "../lib/testing/store-p
 import { expect, test } from "./fixtures";
 import { chainReader, paymentRequiredFrom, signPayment } from "./support/chain";
 import { startFacilitatorServer } from "./support/facilitator-server";
+import { publishedItem, signInCreator } from "./support/studio";
 
 // Each store here has its own chain and its own embedded database: it must not share the
 // suite's store, chain or PostgreSQL.
@@ -118,7 +120,7 @@ test.describe("when a remote facilitator hangs, comes back, or loses a settlemen
     const paymentRequired = paymentRequiredFrom((await request.get(downloadUrl)).headers());
     const price = BigInt(paymentRequired.accepts[0].amount);
     const before = await chain.balanceOf(buyer.address);
-    const { header, nonce } = await signPayment({ paymentRequired, payerKey: buyer.privateKey });
+    const { header, nonce } = await signPayment({ paymentRequired, payerKey: buyer.privateKey, paymentId: generatePaymentId() });
 
     facilitator.setMode("settle-then-hang");
     const pending = await request.get(downloadUrl, { headers: { "payment-signature": header }, timeout: 20_000 });
@@ -133,5 +135,30 @@ test.describe("when a remote facilitator hangs, comes back, or loses a settlemen
     const transaction = decodePaymentResponseHeader(retried.headers()["payment-response"]).transaction;
     expect((await request.get(`${store.url}/api/receipts/${transaction}`)).status()).toBe(200);
     expect(await chain.balanceOf(buyer.address)).toBe(before - price);
+  });
+
+  test("a price change while a payment settles: 'settlement pending', then the file at the price signed, never a fresh 402", async ({ request }) => {
+    const devnet = readDevnetFile(store.dataDir);
+    const chain = chainReader(devnet);
+    facilitator.setMode("serve");
+    const creator = await signInCreator(store.url);
+    const { item } = await publishedItem(creator.api, { price: "1.25" });
+    const downloadUrl = `${store.url}/api/download/${item.slug}`;
+    const buyer = devnet.buyers[0];
+    const paymentRequired = paymentRequiredFrom((await request.get(downloadUrl)).headers());
+    const before = await chain.balanceOf(buyer.address);
+    const { header } = await signPayment({ paymentRequired, payerKey: buyer.privateKey, paymentId: generatePaymentId() });
+
+    facilitator.setMode("settle-then-hang");
+    const pending = await request.get(downloadUrl, { headers: { "payment-signature": header }, timeout: 20_000 });
+    expect([pending.status(), (await pending.json()).error]).toEqual([503, "settlement_pending"]);
+    expect((await creator.api.patch(`/api/studio/items/${item.id}`, { data: { price: "2.5" } })).status()).toBe(200);
+
+    facilitator.setMode("serve");
+    const retried = await request.get(downloadUrl, { headers: { "payment-signature": header } });
+    expect(retried.status()).toBe(200);
+    expect(retried.headers()["payment-required"]).toBeUndefined();
+    expect(await chain.balanceOf(buyer.address)).toBe(before - 1_250_000n);
+    expect(await chain.balanceOf(creator.account.address)).toBe(1_250_000n);
   });
 });

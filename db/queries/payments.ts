@@ -1,39 +1,78 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb } from "../database";
 import { type NewPayment, type Payment, items, payments } from "../schema";
 
 export type PaymentClaim = Pick<
   NewPayment,
-  "itemId" | "payer" | "payTo" | "amountAtomic" | "asset" | "network" | "nonce" | "validBefore" | "claimBlock"
+  "itemId" | "payer" | "payTo" | "amountAtomic" | "asset" | "network" | "nonce" | "validBefore" | "claimBlock" | "paymentIdHash"
 >;
 export type AuthorizationKey = Pick<Payment, "network" | "asset" | "payer" | "nonce">;
 
+export type ClaimResult = { kind: "claimed"; payment: Payment } | { kind: "held" } | { kind: "payment-id-conflict" };
+
+/** The payer's payment id is taken: the partial unique index refused the row (drizzle wraps the driver's error). */
+function isPaymentIdConflict(error: unknown): boolean {
+  return [error, (error as { cause?: unknown } | null)?.cause].some((candidate) => {
+    const { code, constraint_name, constraint } = (candidate ?? {}) as { code?: string; constraint_name?: string; constraint?: string };
+    return code === "23505" && (constraint_name ?? constraint) === "payments_payment_id_idx";
+  });
+}
+
 /**
  * Claims an authorization nonce before anything reaches the chain: inserts a `pending` row, or
- * revives a `failed` one (that authorization never moved money). Returns null when the nonce is
- * already pending or settled: a replay, or a duplicate request racing this one.
+ * revives a `failed` one (that authorization never moved money). "held" when the nonce is already
+ * pending or settled: a replay, or a duplicate request racing this one; "payment-id-conflict"
+ * when the payer's payment id already names another payment.
  */
-export async function claimPayment(claim: PaymentClaim): Promise<Payment | null> {
-  const [row] = await getDb()
-    .insert(payments)
-    .values({ ...claim, status: "pending", settleStartedAt: new Date() })
-    .onConflictDoUpdate({
-      target: [payments.network, payments.asset, payments.payer, payments.nonce],
-      set: {
-        status: "pending",
-        failureReason: null,
-        itemId: claim.itemId,
-        payTo: claim.payTo,
-        amountAtomic: claim.amountAtomic,
-        validBefore: claim.validBefore,
-        claimBlock: claim.claimBlock,
-        settleStartedAt: new Date(),
-      },
-      setWhere: sql`${payments.status} = 'failed'`,
-    })
-    .returning();
+export async function claimPayment(claim: PaymentClaim): Promise<ClaimResult> {
+  try {
+    const [row] = await getDb()
+      .insert(payments)
+      .values({ ...claim, status: "pending", settleStartedAt: new Date() })
+      .onConflictDoUpdate({
+        target: [payments.network, payments.asset, payments.payer, payments.nonce],
+        set: {
+          status: "pending",
+          failureReason: null,
+          itemId: claim.itemId,
+          payTo: claim.payTo,
+          amountAtomic: claim.amountAtomic,
+          validBefore: claim.validBefore,
+          claimBlock: claim.claimBlock,
+          paymentIdHash: claim.paymentIdHash,
+          settleStartedAt: new Date(),
+        },
+        setWhere: sql`${payments.status} = 'failed'`,
+      })
+      .returning();
+    return row ? { kind: "claimed", payment: row } : { kind: "held" };
+  } catch (error) {
+    if (isPaymentIdConflict(error)) return { kind: "payment-id-conflict" };
+    throw error;
+  }
+}
+
+/** Another live payment of `payer` under this payment id (a conflict), if any. */
+export async function findOtherPaymentWithId({ payer, paymentIdHash, nonce }: { payer: string; paymentIdHash: string; nonce: string }): Promise<Payment | null> {
+  const row = await getDb().query.payments.findFirst({
+    where: and(eq(payments.payer, payer), eq(payments.paymentIdHash, paymentIdHash), ne(payments.status, "failed"), ne(payments.nonce, nonce)),
+  });
   return row ?? null;
+}
+
+/**
+ * Takes one of a settled payment's re-deliveries by its header: true while fewer than `max` were
+ * taken and the payment settled less than `windowMs` ago. Atomic, so parallel retries cannot
+ * exceed the bound.
+ */
+export async function takeRedelivery({ id, max, windowMs }: { id: string; max: number; windowMs: number }): Promise<boolean> {
+  const taken = await getDb()
+    .update(payments)
+    .set({ redeliveries: sql`${payments.redeliveries} + 1` })
+    .where(and(eq(payments.id, id), eq(payments.status, "settled"), lt(payments.redeliveries, max), gt(payments.settledAt, new Date(Date.now() - windowMs))))
+    .returning({ id: payments.id });
+  return taken.length === 1;
 }
 
 /** The payment row of an authorization, whatever its state, or null. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { RateLimitStore } from "@/lib/abuse/rate-limit";
 import { getDb } from "../database";
 import { rateLimitWindows } from "../schema";
@@ -23,6 +23,14 @@ export function databaseRateLimitStore(): RateLimitStore {
         await getDb().delete(rateLimitWindows).where(lt(rateLimitWindows.windowStart, new Date(now - 86_400_000)));
       }
       return { count: row.count, resetAt: windowStart.getTime() + windowMs };
+    },
+    async peek(key, windowMs, now) {
+      const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+      const [row] = await getDb()
+        .select({ count: rateLimitWindows.count })
+        .from(rateLimitWindows)
+        .where(and(eq(rateLimitWindows.key, key), eq(rateLimitWindows.windowStart, windowStart)));
+      return { count: row?.count ?? 0, resetAt: windowStart.getTime() + windowMs };
     },
   };
 }

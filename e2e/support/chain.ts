@@ -1,7 +1,7 @@
 import { decodePaymentRequiredHeader, encodePaymentSignatureHeader } from "@x402/core/http";
 import type { PaymentRequired, PaymentRequirements } from "@x402/core/types";
 import { authorizationTypes } from "@x402/evm";
-import { type Address, type Hex, createPublicClient, createTestClient, createWalletClient, http, parseAbi, toHex } from "viem";
+import { type Address, type Hex, createPublicClient, createTestClient, createWalletClient, decodeFunctionData, http, parseAbi, serializeSignature, toHex } from "viem";
 import { type PrivateKeyAccount, generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { devnetClients, loadArtifact } from "../../lib/devnet/deploy";
@@ -40,9 +40,11 @@ type Tamper = Partial<{
 
 /**
  * Signs an exact-scheme EIP-3009 payment for a 402 by hand, so a test can build the bad payments
- * the official client refuses to make. Returns the base64 PAYMENT-SIGNATURE header and the nonce.
+ * the official client refuses to make. With `paymentId`, the payload carries it in the x402
+ * payment-identifier extension, as the official client's hook adds it. Returns the base64
+ * PAYMENT-SIGNATURE header and the nonce.
  */
-export async function signPayment(options: { paymentRequired: PaymentRequired; payerKey: Hex; tamper?: Tamper }) {
+export async function signPayment(options: { paymentRequired: PaymentRequired; payerKey: Hex; tamper?: Tamper; paymentId?: string }) {
   const { paymentRequired, tamper = {} } = options;
   const payer = privateKeyToAccount(options.payerKey);
   const accepted = { ...paymentRequired.accepts[0], ...tamper.accepted } as PaymentRequirements;
@@ -67,6 +69,7 @@ export async function signPayment(options: { paymentRequired: PaymentRequired; p
     x402Version: tamper.x402Version ?? 2,
     resource: paymentRequired.resource,
     accepted,
+    ...(options.paymentId ? { extensions: { "payment-identifier": { info: { required: false, id: options.paymentId } } } } : {}),
     payload: {
       signature,
       authorization: {
@@ -86,6 +89,14 @@ export async function mintUsdc(devnet: DevnetFile, to: Address, amount: bigint) 
   const { abi } = loadArtifact("TestUSDC");
   const hash = await deployer.writeContract({ address: devnet.usdc, abi, functionName: "mint", args: [to, amount] });
   await publicClient.waitForTransactionReceipt({ hash });
+}
+
+/** A fresh wallet holding `amount` test USDC, with its key, for tests that sign payments by hand. */
+export async function fundedBuyerKey(devnet: DevnetFile, amount: bigint): Promise<{ privateKey: Hex; account: PrivateKeyAccount }> {
+  const privateKey = generatePrivateKey();
+  const account = privateKeyToAccount(privateKey);
+  await mintUsdc(devnet, account.address, amount);
+  return { privateKey, account };
 }
 
 /** Fresh wallets holding `amount` test USDC each (minted by the token's owner) and no ETH: paying is gasless. */
@@ -110,4 +121,33 @@ export async function sendUsdc(devnet: DevnetFile, from: PrivateKeyAccount, to: 
   const hash = await wallet.writeContract({ address: devnet.usdc, abi: USDC_ABI, functionName: "transfer", args: [to, amount] });
   await publicClient.waitForTransactionReceipt({ hash });
   return hash;
+}
+
+/**
+ * What anyone can rebuild of a settled payment from public data alone: the authorization and
+ * signature from the settlement transaction's calldata, `accepted` and `resource` from the public
+ * 402, and the extensions the 402 declares echoed back as a client would (without a payment id,
+ * which never leaves the buyer's request). Returns the PAYMENT-SIGNATURE header.
+ */
+export async function rebuildPaymentFromChain(devnet: DevnetFile, transactionHash: Hex, paymentRequired: PaymentRequired): Promise<string> {
+  const client = createPublicClient({ chain: foundry, transport: http(devnet.rpcUrl) });
+  const transaction = await client.getTransaction({ hash: transactionHash });
+  const { functionName, args } = decodeFunctionData({ abi: loadArtifact("TestUSDC").abi, data: transaction.input });
+  if (functionName !== "transferWithAuthorization") throw new Error(`${transactionHash} is not a transferWithAuthorization`);
+  const [from, to, value, validAfter, validBefore, nonce, ...signatureParts] = args as unknown as [Address, Address, bigint, bigint, bigint, Hex, ...unknown[]];
+  const signature =
+    signatureParts.length === 1
+      ? (signatureParts[0] as Hex)
+      : serializeSignature({ v: BigInt(signatureParts[0] as number), r: signatureParts[1] as Hex, s: signatureParts[2] as Hex });
+  const extensions = JSON.parse(JSON.stringify(paymentRequired.extensions ?? {}));
+  return encodePaymentSignatureHeader({
+    x402Version: 2,
+    resource: paymentRequired.resource,
+    accepted: paymentRequired.accepts[0],
+    extensions,
+    payload: {
+      signature,
+      authorization: { from, to, value: value.toString(), validAfter: validAfter.toString(), validBefore: validBefore.toString(), nonce },
+    },
+  } as Parameters<typeof encodePaymentSignatureHeader>[0]);
 }

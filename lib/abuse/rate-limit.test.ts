@@ -27,6 +27,17 @@ describe("rate-limit stores", () => {
     assert.equal(later.resetAt, now + 60_001 + 60_000);
   });
 
+  it("peeking reads a window without adding to it, in memory and in the database", async () => {
+    const now = 1_800_000_000_000;
+    for (const store of [memoryRateLimitStore(), databaseRateLimitStore()]) {
+      assert.equal((await store.peek("unpaid:10.0.0.3", 60_000, now)).count, 0);
+      await hits(store, "unpaid:10.0.0.3", 2, now);
+      assert.equal((await store.peek("unpaid:10.0.0.3", 60_000, now)).count, 2);
+      assert.equal((await store.peek("unpaid:10.0.0.3", 60_000, now)).count, 2);
+      assert.equal((await store.peek("unpaid:10.0.0.3", 60_000, now + 60_000)).count, 0);
+    }
+  });
+
   it("database: two server processes (two stores on one database) count against one allowance", async () => {
     const [first, second] = [databaseRateLimitStore(), databaseRateLimitStore()];
     const now = 1_800_000_000_000;

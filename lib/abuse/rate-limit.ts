@@ -1,6 +1,6 @@
 import { databaseRateLimitStore } from "@/db/queries/rate-limits";
 import { getEnv } from "@/lib/env";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientSubject } from "./client-key";
 
 /**
  * Counts hits per key in fixed windows. In-process by default; RATE_LIMIT_STORE=database shares
@@ -9,6 +9,8 @@ import { clientAddress } from "@/lib/http/client-address";
 export interface RateLimitStore {
   /** Adds one hit to `key`'s current window and returns the window's count and end. */
   hit(key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }>;
+  /** The current window's count and end, without adding a hit. */
+  peek(key: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }>;
 }
 
 /** Windows in a Map, swept of expired keys as it grows. Enough for one process. */
@@ -25,6 +27,10 @@ export function memoryRateLimitStore(maxKeys = 100_000): RateLimitStore {
       window.count++;
       return { ...window };
     },
+    async peek(key, windowMs, now) {
+      const window = windows.get(key);
+      return window && window.resetAt > now ? { ...window } : { count: 0, resetAt: now + windowMs };
+    },
   };
 }
 
@@ -36,28 +42,62 @@ export function setRateLimitStore(store: RateLimitStore) {
   slot[STORE] = store;
 }
 
-export type RateLimitRule = "unpaid" | "sign-in" | "upload";
+/**
+ * What is rationed, and per whom: requests to a download URL that end without the file, sign-in
+ * messages and uploads per client; validly signed payments that were still refused per payer
+ * wallet; re-downloads of one purchase.
+ */
+export type RateLimitRule = "unpaid" | "sign-in" | "upload" | "refused-payer" | "redownload";
 
 function ruleLimits(rule: RateLimitRule): { limit: number; windowMs: number } {
   const env = getEnv();
-  if (rule === "unpaid") return { limit: env.RATE_LIMIT_UNPAID_PER_MINUTE, windowMs: 60_000 };
-  if (rule === "sign-in") return { limit: env.RATE_LIMIT_SIGN_IN_PER_MINUTE, windowMs: 60_000 };
-  return { limit: env.RATE_LIMIT_UPLOADS_PER_HOUR, windowMs: 3_600_000 };
+  switch (rule) {
+    case "unpaid":
+      return { limit: env.RATE_LIMIT_UNPAID_PER_MINUTE, windowMs: 60_000 };
+    case "sign-in":
+      return { limit: env.RATE_LIMIT_SIGN_IN_PER_MINUTE, windowMs: 60_000 };
+    case "upload":
+      return { limit: env.RATE_LIMIT_UPLOADS_PER_HOUR, windowMs: 3_600_000 };
+    case "refused-payer":
+      return { limit: env.RATE_LIMIT_REFUSED_PER_PAYER_PER_MINUTE, windowMs: 60_000 };
+    case "redownload":
+      return { limit: env.RATE_LIMIT_REDOWNLOADS_PER_HOUR, windowMs: 3_600_000 };
+  }
+}
+
+function store(): RateLimitStore {
+  slot[STORE] ??= getEnv().RATE_LIMIT_STORE === "database" ? databaseRateLimitStore() : memoryRateLimitStore();
+  return slot[STORE];
 }
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-/** Counts this request against the client's allowance for `rule`. */
-export async function checkRateLimit(rule: RateLimitRule, request: Request, now = Date.now()): Promise<RateLimitResult> {
-  const { limit, windowMs } = ruleLimits(rule);
-  slot[STORE] ??= getEnv().RATE_LIMIT_STORE === "database" ? databaseRateLimitStore() : memoryRateLimitStore();
-  const { count, resetAt } = await slot[STORE].hit(`${rule}:${clientAddress(request.headers)}`, windowMs, now);
+function verdict(limit: number, count: number, resetAt: number, now: number): RateLimitResult {
   return count <= limit ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
 }
 
-export function rateLimitedResponse(retryAfterSeconds: number, headers: HeadersInit = {}): Response {
+/** Counts one hit against `subject`'s allowance for `rule` (a client, a payer, a purchase). */
+export async function countRateLimit(rule: RateLimitRule, subject: string, now = Date.now()): Promise<RateLimitResult> {
+  const { limit, windowMs } = ruleLimits(rule);
+  const { count, resetAt } = await store().hit(`${rule}:${subject}`, windowMs, now);
+  return verdict(limit, count, resetAt, now);
+}
+
+/** Whether `subject` still has allowance for `rule`, without using any: for what is counted only when it fails. */
+export async function peekRateLimit(rule: RateLimitRule, subject: string, now = Date.now()): Promise<RateLimitResult> {
+  const { limit, windowMs } = ruleLimits(rule);
+  const { count, resetAt } = await store().peek(`${rule}:${subject}`, windowMs, now);
+  return verdict(limit - 1, count, resetAt, now);
+}
+
+/** Counts this request against its client's allowance for `rule`. */
+export function checkRateLimit(rule: RateLimitRule, request: Request, now = Date.now()): Promise<RateLimitResult> {
+  return countRateLimit(rule, clientSubject(request), now);
+}
+
+export function rateLimitedResponse(retryAfterSeconds: number, headers: HeadersInit = {}, message?: string): Response {
   return Response.json(
-    { error: "rate_limited", message: `Too many requests from this address; try again in ${retryAfterSeconds} s.` },
+    { error: "rate_limited", message: message ?? `Too many requests from this address; try again in ${retryAfterSeconds} s.` },
     { status: 429, headers: { ...headers, "retry-after": String(retryAfterSeconds), "cache-control": "no-store" } },
   );
 }

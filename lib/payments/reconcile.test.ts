@@ -15,7 +15,7 @@ import { openTestDatabase } from "@/lib/testing/test-database";
 import type { Eip3009Authorization } from "@/lib/x402/authorization";
 import type { Paywall } from "@/lib/x402/resource-server";
 import { reconcilePayment } from "./reconcile";
-import { REDELIVERY_WINDOW_MS, settleOrResume } from "./settle-payment";
+import { MAX_REDELIVERIES, REDELIVERY_WINDOW_MS, resumeHeldPayment } from "./resume-payment";
 
 const { abi } = loadArtifact("TestUSDC");
 const NETWORK = `eip155:${foundry.id}` as const;
@@ -53,9 +53,10 @@ describe("payments decided by the chain (anvil and a real database)", () => {
     return hash;
   }
 
-  async function claim(nonce: Hex, validBefore: bigint) {
-    const claimed = await claimPayment({ itemId, payer: buyer.address, payTo: creator, amountAtomic: 1_000_000n, asset: usdc, network: NETWORK, nonce, validBefore, claimBlock: 0n });
-    return claimed!;
+  async function claim(nonce: Hex, validBefore: bigint, paymentIdHash: string | null = null) {
+    const claimed = await claimPayment({ itemId, payer: buyer.address, payTo: creator, amountAtomic: 1_000_000n, asset: usdc, network: NETWORK, nonce, validBefore, claimBlock: 0n, paymentIdHash });
+    assert.equal(claimed.kind, "claimed");
+    return (claimed as Extract<typeof claimed, { kind: "claimed" }>).payment;
   }
 
   const freshNonce = () => toHex(crypto.getRandomValues(new Uint8Array(32)));
@@ -88,28 +89,53 @@ describe("payments decided by the chain (anvil and a real database)", () => {
     assert.equal((await findPaymentByAuthorization(expired))?.failureReason, "authorization_expired");
   });
 
-  it("a settled payment's header re-delivers within the window, then only Sign-In-With-X does", async () => {
+  it("a settled payment's header re-delivers only with its payment id, a bounded number of times within the window", async () => {
     const nonce = freshNonce();
     const signed = await sign(creator, 1_000_000n, nonce, inAnHour());
-    const payment = await claim(nonce, inAnHour());
+    const payment = await claim(nonce, inAnHour(), "a".repeat(64));
     const hash = await submit(signed);
     await markPaymentSettled({ id: payment.id, transactionHash: hash });
     const authorization: Eip3009Authorization = { payer: buyer.address, to: creator, value: 1_000_000n, validAfter: 0n, validBefore: signed.message.validBefore, nonce, signature: signed.signature };
     const requirements = { scheme: "exact", network: NETWORK, asset: usdc, amount: "1000000", payTo: creator, maxTimeoutSeconds: 300, extra: { name: "USD Coin", version: "2" } } as PaymentRequirements;
+    const held = (await findPaymentByAuthorization(payment))!;
     // A settled nonce never reaches the facilitator, so no paywall is needed.
-    const attempt = { paywall: {} as Paywall, payload: {} as never, requirements, authorization, itemId };
-    assert.deepEqual(await settleOrResume(attempt), { kind: "paid", transactionHash: hash.toLowerCase() });
+    const attempt = { paywall: {} as Paywall, held, requirements, payload: {} as never, authorization, itemId, paymentIdHash: "a".repeat(64) };
+    const paid = { kind: "paid", transactionHash: hash.toLowerCase() };
 
-    const forged = { ...authorization, signature: await privateKeyToAccount(FACILITATOR.privateKey).signMessage({ message: "not the payer" }) };
-    assert.deepEqual(await settleOrResume({ ...attempt, authorization: forged }), { kind: "refused", reason: "invalid_exact_evm_signature" });
+    // Everything but the payment id can be rebuilt from the chain and the 402.
+    assert.deepEqual(await resumeHeldPayment({ ...attempt, paymentIdHash: null }), { kind: "refused", reason: "redelivery_needs_proof" });
+    assert.deepEqual(await resumeHeldPayment({ ...attempt, paymentIdHash: "b".repeat(64) }), { kind: "refused", reason: "redelivery_needs_proof" });
+    assert.deepEqual(await resumeHeldPayment({ ...attempt, authorization: { ...authorization, to: buyer.address } }), { kind: "refused", reason: "invalid_exact_evm_nonce_already_used" });
+    assert.deepEqual(await resumeHeldPayment({ ...attempt, itemId: crypto.randomUUID() }), { kind: "refused", reason: "invalid_exact_evm_nonce_already_used" });
 
-    const later = Date.now() + REDELIVERY_WINDOW_MS + 1000;
+    for (let retry = 0; retry < MAX_REDELIVERIES; retry++) assert.deepEqual(await resumeHeldPayment(attempt), paid);
+    assert.deepEqual(await resumeHeldPayment(attempt), { kind: "refused", reason: "redelivery_limit_reached" });
+    assert.equal((await findPaymentByAuthorization(payment))?.redeliveries, MAX_REDELIVERIES);
+  });
+
+  it("past the window even the payment id does not re-deliver", async () => {
+    const nonce = freshNonce();
+    const signed = await sign(creator, 1_000_000n, nonce, inAnHour());
+    const payment = await claim(nonce, inAnHour(), "c".repeat(64));
+    await markPaymentSettled({ id: payment.id, transactionHash: await submit(signed) });
+    const authorization: Eip3009Authorization = { payer: buyer.address, to: creator, value: 1_000_000n, validAfter: 0n, validBefore: signed.message.validBefore, nonce, signature: signed.signature };
+    const held = (await findPaymentByAuthorization(payment))!;
+    const attempt = { paywall: {} as Paywall, held, requirements: {} as PaymentRequirements, payload: {} as never, authorization, itemId, paymentIdHash: "c".repeat(64) };
     const realNow = Date.now;
-    Date.now = () => later;
+    Date.now = () => realNow() + REDELIVERY_WINDOW_MS + 1000;
     try {
-      assert.deepEqual(await settleOrResume(attempt), { kind: "refused", reason: "invalid_exact_evm_nonce_already_used" });
+      assert.deepEqual(await resumeHeldPayment(attempt), { kind: "refused", reason: "redelivery_limit_reached" });
     } finally {
       Date.now = realNow;
     }
+  });
+
+  it("a payer's payment id names one live payment: the same id on another nonce is a conflict, until that payment fails", async () => {
+    await claim(freshNonce(), inAnHour(), "d".repeat(64));
+    const second = await claimPayment({ itemId, payer: buyer.address, payTo: creator, amountAtomic: 1_000_000n, asset: usdc, network: NETWORK, nonce: freshNonce(), validBefore: inAnHour(), claimBlock: 0n, paymentIdHash: "d".repeat(64) });
+    assert.equal(second.kind, "payment-id-conflict");
+    const other = privateKeyToAccount(BUYERS[2].privateKey).address;
+    const anotherPayer = await claimPayment({ itemId, payer: other, payTo: creator, amountAtomic: 1_000_000n, asset: usdc, network: NETWORK, nonce: freshNonce(), validBefore: inAnHour(), claimBlock: 0n, paymentIdHash: "d".repeat(64) });
+    assert.equal(anotherPayer.kind, "claimed");
   });
 });

@@ -14,6 +14,8 @@ export const NO_RATE_LIMITS = {
   RATE_LIMIT_UNPAID_PER_MINUTE: "1000000",
   RATE_LIMIT_SIGN_IN_PER_MINUTE: "1000000",
   RATE_LIMIT_UPLOADS_PER_HOUR: "1000000",
+  RATE_LIMIT_REFUSED_PER_PAYER_PER_MINUTE: "1000000",
+  RATE_LIMIT_REDOWNLOADS_PER_HOUR: "1000000",
 };
 
 /** Refuses anything but a database on this machine: tests drop and create data. */

@@ -1,23 +1,22 @@
-import type { PaymentRequirements } from "@x402/core/types";
+import type { PaymentPayload, PaymentRequirements } from "@x402/core/types";
 import { declareSIWxExtension } from "@x402/extensions/sign-in-with-x";
-import { checkRateLimit, rateLimitedResponse } from "@/lib/abuse/rate-limit";
 import { type CatalogItemWithFiles, getPublishedItemBySlug } from "@/db/queries/catalog";
-import { settleOrResume } from "@/lib/payments/settle-payment";
 import { hasPurchased } from "@/db/queries/purchases";
+import { clientSubject } from "@/lib/abuse/client-key";
+import { countRateLimit, peekRateLimit, rateLimitedResponse } from "@/lib/abuse/rate-limit";
 import { SIGN_IN_WITH_X, SIWX_CHALLENGE_SECONDS, verifySiwxProof } from "@/lib/auth/siwx";
-import { payToOf } from "@/lib/catalog/pay-to";
 import { downloadPath, itemPath } from "@/lib/catalog/paths";
 import { deliverItem, filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { getStorage } from "@/lib/storage";
+import { type PaymentAnswer, acceptPayment } from "./accept-payment";
 import { readEip3009Authorization } from "./authorization";
-import { matchRequirements } from "./match-requirements";
-import { readPaymentHeader } from "./payment-header";
+import { PAYMENT_IDENTIFIER, PAYMENT_IDENTIFIER_DECLARATION } from "./payment-identifier";
+import { type PaymentHeaderResult, readPaymentHeader } from "./payment-header";
+import { requirementsForItem } from "./requirements";
 import { type Paywall, getPaywall } from "./resource-server";
 import { PAYWALL_CORS_HEADERS, errorResponse, paymentRequiredResponse, paymentResponseHeader } from "./responses";
 
-/** How long a signed authorization may take to settle. */
-const MAX_TIMEOUT_SECONDS = 300;
 const RETRY_AFTER = { "retry-after": "5" };
 const SIWX_DECLARATION = declareSIWxExtension({
   statement: "Sign in to download again what this wallet already bought.",
@@ -28,25 +27,10 @@ function wantsHtml(request: Request) {
   return (request.headers.get("accept") ?? "").includes("text/html");
 }
 
-async function requirementsFor(paywall: Paywall, item: CatalogItemWithFiles): Promise<PaymentRequirements[]> {
-  // Price and payTo come from the database on every request: a price change needs no restart.
-  return paywall.server.buildPaymentRequirements({
-    scheme: "exact",
-    network: paywall.chain.network,
-    payTo: payToOf(item),
-    price: {
-      amount: item.priceAtomic.toString(),
-      asset: paywall.chain.usdc,
-      extra: { name: paywall.tokenDomain.name, version: paywall.tokenDomain.version },
-    },
-    maxTimeoutSeconds: MAX_TIMEOUT_SECONDS,
-  });
-}
-
 /**
- * The paid download: 402 until paid; with a payment, settle it (lib/payments/settle-payment.ts)
- * and stream the file; with a Sign-In-With-X proof of a past purchase, stream it again. Not one
- * byte leaves before the settlement succeeded on-chain.
+ * The paid download: 402 until paid; with a payment, settle it (lib/x402/accept-payment.ts) and
+ * stream the file; with a Sign-In-With-X proof of a past purchase, stream it again. Not one byte
+ * leaves before the settlement succeeded on-chain.
  */
 export async function handlePaidDownload(request: Request, slug: string): Promise<Response> {
   try {
@@ -69,23 +53,32 @@ async function paidDownload(request: Request, slug: string): Promise<Response> {
     return new Response(null, { status: 303, headers: { ...PAYWALL_CORS_HEADERS, location: `${origin}${itemPath(slug)}` } });
   }
 
-  // Requests without a payment cost us database reads, a signed challenge or a proof check each:
-  // they are rationed per client (Sign-In-With-X re-downloads included).
-  if (payment.kind === "none") {
-    const allowance = await checkRateLimit("unpaid", request);
-    if (!allowance.ok) return rateLimitedResponse(allowance.retryAfterSeconds, PAYWALL_CORS_HEADERS);
-  }
+  // Every request that ends without the file costs us reads, a challenge, a proof or a payment
+  // check: it counts against its client's allowance, whatever headers it carries, so a forged
+  // payment is no way around the limit. Deliveries do not count.
+  const client = clientSubject(request);
+  const allowance = await peekRateLimit("unpaid", client);
+  if (!allowance.ok) return rateLimitedResponse(allowance.retryAfterSeconds, PAYWALL_CORS_HEADERS);
+  const response = await answer({ request, item, origin, payment, siwxHeader });
+  if (response.status !== 200) await countRateLimit("unpaid", client);
+  return response;
+}
 
+type DownloadRequest = {
+  request: Request;
+  item: CatalogItemWithFiles;
+  origin: string;
+  payment: PaymentHeaderResult;
+  siwxHeader: string | null;
+};
+
+async function answer({ request, item, origin, payment, siwxHeader }: DownloadRequest): Promise<Response> {
   // A past buyer proves the wallet with Sign-In-With-X and downloads again without paying. This
   // needs no facilitator, so it keeps working while payments are unavailable.
   let siwxReason: string | undefined;
   if (payment.kind === "none" && siwxHeader && request.method === "GET") {
     const proof = await verifySiwxProof(siwxHeader);
-    if (proof.ok && (await hasPurchased({ payer: proof.address, itemId: item.id }))) {
-      const storage = getStorage();
-      if (!(await filesAvailable(storage, item))) return errorResponse(503, "file_unavailable", RETRY_AFTER);
-      return deliverItem({ storage, item, headers: new Headers(PAYWALL_CORS_HEADERS) });
-    }
+    if (proof.ok && (await hasPurchased({ payer: proof.address, itemId: item.id }))) return redownload(item, proof.address);
     siwxReason = proof.ok ? "siwx_no_purchase" : proof.reason;
   }
 
@@ -93,38 +86,64 @@ async function paidDownload(request: Request, slug: string): Promise<Response> {
   let requirements: PaymentRequirements[];
   try {
     paywall = await getPaywall();
-    requirements = await requirementsFor(paywall, item);
+    requirements = await requirementsForItem(paywall, item);
   } catch {
     return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
   }
   const files = paidFilesOf(item);
   const resource = {
-    url: `${origin}${downloadPath(slug)}`,
+    url: `${origin}${downloadPath(item.slug)}`,
     description: item.title,
     mimeType: files.length === 1 ? files[0].mimeType : "application/zip",
   };
   const refuse = async (reason?: string) =>
     paymentRequiredResponse(
-      await paywall.server.createPaymentRequiredResponse(requirements, resource, reason, SIWX_DECLARATION),
+      await paywall.server.createPaymentRequiredResponse(requirements, resource, reason, {
+        ...SIWX_DECLARATION,
+        [PAYMENT_IDENTIFIER]: PAYMENT_IDENTIFIER_DECLARATION,
+      }),
       request.method,
     );
 
   // HEAD never settles: a payment must buy a body.
   if (payment.kind === "none" || request.method === "HEAD") return refuse(siwxReason);
   if (payment.kind === "invalid") return refuse(payment.reason);
-  const match = matchRequirements(paywall.server, requirements, payment.payload);
-  if (!match.ok) return refuse(match.reason);
-  const authorization = readEip3009Authorization(payment.payload);
-  if (!authorization) return refuse("invalid_payload");
+  const outcome = await acceptPayment({ paywall, payload: payment.payload, requirements, item });
+  return respond(outcome, { item, refuse, payload: payment.payload, network: paywall.chain.network });
+}
 
+/** The answer to a payment's outcome: the file with its settlement, a refusal with its reason, or "try again". */
+async function respond(
+  outcome: PaymentAnswer,
+  context: { item: CatalogItemWithFiles; refuse: (reason: string) => Promise<Response>; payload: PaymentPayload; network: `eip155:${number}` },
+): Promise<Response> {
+  switch (outcome.kind) {
+    case "paid": {
+      const headers = new Headers(PAYWALL_CORS_HEADERS);
+      const payer = readEip3009Authorization(context.payload)?.payer;
+      headers.set("payment-response", paymentResponseHeader({ success: true, transaction: outcome.transactionHash, network: context.network, payer }));
+      return deliverItem({ storage: getStorage(), item: context.item, headers });
+    }
+    case "refused":
+      return context.refuse(outcome.reason);
+    case "invalid-payment-id":
+      return errorResponse(400, "invalid_payment_identifier");
+    case "payment-id-conflict":
+      return errorResponse(409, "payment_identifier_conflict");
+    case "payer-limited":
+      return rateLimitedResponse(outcome.retryAfterSeconds, PAYWALL_CORS_HEADERS, `Too many refused payments from this wallet; try again in ${outcome.retryAfterSeconds} s.`);
+    case "unavailable":
+      return errorResponse(503, outcome.reason, RETRY_AFTER);
+  }
+}
+
+/** A past buyer's download again, within the purchase's re-download allowance. */
+async function redownload(item: CatalogItemWithFiles, buyer: string): Promise<Response> {
+  const allowance = await countRateLimit("redownload", `${buyer}:${item.id}`);
+  if (!allowance.ok) {
+    return rateLimitedResponse(allowance.retryAfterSeconds, PAYWALL_CORS_HEADERS, `This purchase was downloaded too often; try again in ${allowance.retryAfterSeconds} s.`);
+  }
   const storage = getStorage();
   if (!(await filesAvailable(storage, item))) return errorResponse(503, "file_unavailable", RETRY_AFTER);
-
-  const outcome = await settleOrResume({ paywall, payload: payment.payload, requirements: match.requirements, authorization, itemId: item.id });
-  if (outcome.kind === "refused") return refuse(outcome.reason);
-  if (outcome.kind === "unavailable") return errorResponse(503, outcome.reason, RETRY_AFTER);
-  const headers = new Headers(PAYWALL_CORS_HEADERS);
-  const receipt = { success: true, transaction: outcome.transactionHash, network: match.requirements.network, payer: authorization.payer };
-  headers.set("payment-response", paymentResponseHeader(receipt));
-  return deliverItem({ storage, item, headers });
+  return deliverItem({ storage, item, headers: new Headers(PAYWALL_CORS_HEADERS) });
 }

@@ -22,6 +22,13 @@ const MESSAGES: Record<string, string> = {
   invalid_exact_evm_insufficient_balance: "The payer does not have enough USDC.",
   invalid_exact_evm_nonce_already_used:
     "This payment authorization has already been used. If it bought this item, download it again with Sign-In-With-X.",
+  redelivery_needs_proof:
+    "This payment has settled and its signature is public on-chain now: download the item again with Sign-In-With-X as the paying wallet, or retry with the payment-identifier the payment was sent with.",
+  redelivery_limit_reached:
+    "This payment's header has delivered the item as often as it may. Download it again with Sign-In-With-X as the paying wallet.",
+  invalid_payment_identifier: "The payment-identifier id must be 16 to 128 letters, digits, hyphens or underscores.",
+  payment_identifier_conflict:
+    "This payment-identifier id was already sent with another payment. Retry that payment, or send this one with a new id.",
   authorization_used_elsewhere: "The payer spent this authorization on another transfer; it paid nothing here.",
   authorization_expired: "The payment authorization expired before it was settled. Nothing was charged.",
   invalid_exact_evm_transaction_simulation_failed: "The payment would fail on-chain.",

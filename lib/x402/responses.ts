@@ -29,8 +29,11 @@ export function paymentRequiredResponse(paymentRequired: PaymentRequired, method
   });
 }
 
-/** A refusal that is not a 402: unknown item (404), or a dependency down (503, nothing charged). */
-export function errorResponse(status: 404 | 503, reason: string, extraHeaders: Record<string, string> = {}): Response {
+/**
+ * A refusal that is not a 402: a malformed payment id (400), unknown item (404), a payment id that
+ * names another payment (409), or a dependency down (503, nothing charged).
+ */
+export function errorResponse(status: 400 | 404 | 409 | 503, reason: string, extraHeaders: Record<string, string> = {}): Response {
   return Response.json(
     { error: reason, message: reasonMessage(reason) },
     { status, headers: { ...PAYWALL_CORS_HEADERS, "cache-control": "no-store", ...extraHeaders } },

@@ -1,0 +1,25 @@
+import { findPaymentByAuthorization } from "@/db/queries/payments";
+import type { Payment } from "@/db/schema";
+
+export type PaymentOutcome =
+  | { kind: "paid"; transactionHash: string }
+  | { kind: "refused"; reason: string }
+  /** The payer's payment id already names another payment (x402 payment-identifier: 409). */
+  | { kind: "payment-id-conflict" }
+  | { kind: "unavailable"; reason: "facilitator_unavailable" | "settlement_pending" | "file_unavailable" };
+
+export const PENDING = { kind: "unavailable", reason: "settlement_pending" } as const;
+export const UNAVAILABLE = { kind: "unavailable", reason: "facilitator_unavailable" } as const;
+
+export const refused = (reason: string): PaymentOutcome => ({ kind: "refused", reason });
+
+/** Paid, with the transaction the row now records; pending if the row has none yet. */
+export async function paidOutcome(payment: Payment): Promise<PaymentOutcome> {
+  const settled = await findPaymentByAuthorization(payment);
+  return settled?.transactionHash ? { kind: "paid", transactionHash: settled.transactionHash } : PENDING;
+}
+
+/** A failed row's recorded reason, as a refusal. */
+export async function failedOutcome(payment: Payment): Promise<PaymentOutcome> {
+  return refused((await findPaymentByAuthorization(payment))?.failureReason ?? "settlement_failed");
+}

@@ -1,0 +1,34 @@
+import type { PaymentRequirements } from "@x402/core/types";
+import type { CatalogItemWithFiles } from "@/db/queries/catalog";
+import type { Payment } from "@/db/schema";
+import { payToOf } from "@/lib/catalog/pay-to";
+import type { Paywall } from "./resource-server";
+
+/** How long a signed authorization may take to settle. */
+export const MAX_TIMEOUT_SECONDS = 300;
+
+/** The exact-scheme requirements for paying `amountAtomic` of the store's USDC to `payTo`. */
+function buildRequirements(paywall: Paywall, terms: { payTo: string; amountAtomic: bigint }): Promise<PaymentRequirements[]> {
+  return paywall.server.buildPaymentRequirements({
+    scheme: "exact",
+    network: paywall.chain.network,
+    payTo: terms.payTo,
+    price: {
+      amount: terms.amountAtomic.toString(),
+      asset: paywall.chain.usdc,
+      extra: { name: paywall.tokenDomain.name, version: paywall.tokenDomain.version },
+    },
+    maxTimeoutSeconds: MAX_TIMEOUT_SECONDS,
+  });
+}
+
+/** What the item costs now: price and payTo come from the database on every request, so a change needs no restart. */
+export function requirementsForItem(paywall: Paywall, item: CatalogItemWithFiles): Promise<PaymentRequirements[]> {
+  return buildRequirements(paywall, { payTo: payToOf(item), amountAtomic: item.priceAtomic });
+}
+
+/** What a payment the store already holds was signed for: its own amount and payTo, whatever the item costs today. */
+export async function requirementsOfHeldPayment(paywall: Paywall, held: Payment): Promise<PaymentRequirements> {
+  const [requirements] = await buildRequirements(paywall, { payTo: held.payTo, amountAtomic: held.amountAtomic });
+  return requirements;
+}
