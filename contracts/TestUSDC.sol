@@ -5,7 +5,9 @@ pragma solidity 0.8.30;
 /// @notice ERC-20 with 6 decimals and EIP-3009 authorizations, with the same EIP-712 domain
 ///         (name "USD Coin", version "2"), type hashes and function overloads as FiatToken v2.2, so
 ///         the x402 facilitator settles against it exactly as it does against USDC on Base.
-///         Only the owner mints. Never deploy this to a public chain.
+///         Only the owner mints, and only the owner blacklists (as Circle's blacklister does), so
+///         tests can make a transfer fail on-chain the way USDC makes it fail.
+///         Never deploy this to a public chain.
 interface IERC1271 {
     function isValidSignature(bytes32 hash, bytes memory signature) external view returns (bytes4);
 }
@@ -33,11 +35,14 @@ contract TestUSDC {
     mapping(address => uint256) public balanceOf;
     mapping(address => mapping(address => uint256)) public allowance;
     mapping(address => mapping(bytes32 => bool)) private _authorizationStates;
+    mapping(address => bool) public isBlacklisted;
 
     event Transfer(address indexed from, address indexed to, uint256 value);
     event Approval(address indexed owner, address indexed spender, uint256 value);
     event AuthorizationUsed(address indexed authorizer, bytes32 indexed nonce);
     event AuthorizationCanceled(address indexed authorizer, bytes32 indexed nonce);
+    event Blacklisted(address indexed account);
+    event UnBlacklisted(address indexed account);
 
     constructor() {
         owner = msg.sender;
@@ -69,6 +74,18 @@ contract TestUSDC {
         totalSupply += value;
         balanceOf[to] += value;
         emit Transfer(address(0), to, value);
+    }
+
+    function blacklist(address account) external {
+        require(msg.sender == owner, "TestUSDC: caller is not the owner");
+        isBlacklisted[account] = true;
+        emit Blacklisted(account);
+    }
+
+    function unBlacklist(address account) external {
+        require(msg.sender == owner, "TestUSDC: caller is not the owner");
+        isBlacklisted[account] = false;
+        emit UnBlacklisted(account);
     }
 
     function transfer(address to, uint256 value) external returns (bool) {
@@ -164,6 +181,7 @@ contract TestUSDC {
 
     function _transfer(address from, address to, uint256 value) private {
         require(from != address(0) && to != address(0), "ERC20: transfer from or to the zero address");
+        require(!isBlacklisted[from] && !isBlacklisted[to], "Blacklistable: account is blacklisted");
         require(balanceOf[from] >= value, "ERC20: transfer amount exceeds balance");
         balanceOf[from] -= value;
         balanceOf[to] += value;

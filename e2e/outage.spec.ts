@@ -10,7 +10,7 @@ import { readDevnetFile } from "../lib/devnet/devnet-file";
 import { freePort } from "../lib/testing/free-port";
 import { type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
 import { expect, test } from "./fixtures";
-import { chainReader, paymentRequiredFrom, signPayment } from "./support/chain";
+import { chainReader, fundedBuyerKey, paymentRequiredFrom, setBlacklisted, signPayment } from "./support/chain";
 import { startFacilitatorServer } from "./support/facilitator-server";
 import { publishedItem, signInCreator } from "./support/studio";
 
@@ -135,6 +135,31 @@ test.describe("when a remote facilitator hangs, comes back, or loses a settlemen
     const transaction = decodePaymentResponseHeader(retried.headers()["payment-response"]).transaction;
     expect((await request.get(`${store.url}/api/receipts/${transaction}`)).status()).toBe(200);
     expect(await chain.balanceOf(buyer.address)).toBe(before - price);
+  });
+
+  test("a payment the chain refuses at settlement is refused with that reason, moves nothing, and its header is not tried again", async ({ request }) => {
+    const devnet = readDevnetFile(store.dataDir);
+    const chain = chainReader(devnet);
+    facilitator.setMode("serve");
+    const downloadUrl = `${store.url}/api/download/midnight-blocks`;
+    const { privateKey, account } = await fundedBuyerKey(devnet, 5_000_000n);
+    const paymentRequired = paymentRequiredFrom((await request.get(downloadUrl)).headers());
+    const { header, nonce } = await signPayment({ paymentRequired, payerKey: privateKey });
+
+    // Verified, then the token blacklists the payer before the settlement is sent.
+    facilitator.setBeforeSettle(() => setBlacklisted(devnet, account.address, true));
+    const refused = await request.get(downloadUrl, { headers: { "payment-signature": header } });
+    facilitator.setBeforeSettle(null);
+    expect([refused.status(), (await refused.json()).error]).toEqual([402, "invalid_exact_evm_transaction_failed"]);
+    expect(await chain.authorizationUsed(account.address, nonce)).toBe(false);
+    expect(await chain.balanceOf(account.address)).toBe(5_000_000n);
+
+    await setBlacklisted(devnet, account.address, false);
+    const replayed = await request.get(downloadUrl, { headers: { "payment-signature": header } });
+    expect([replayed.status(), (await replayed.json()).error]).toEqual([402, "invalid_exact_evm_transaction_failed"]);
+    expect(await chain.balanceOf(account.address)).toBe(5_000_000n);
+    const fresh = await signPayment({ paymentRequired, payerKey: privateKey });
+    expect((await request.get(downloadUrl, { headers: { "payment-signature": fresh.header } })).status()).toBe(200);
   });
 
   test("a price change while a payment settles: 'settlement pending', then the file at the price signed, never a fresh 402", async ({ request }) => {

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
-import { decodePaymentResponseHeader } from "@x402/core/http";
+import { decodePaymentResponseHeader, encodePaymentSignatureHeader } from "@x402/core/http";
+import type { PaymentRequired } from "@x402/core/types";
 import { generatePaymentId } from "@x402/extensions/payment-identifier";
 import type { Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import type { DevnetFile } from "../lib/devnet/devnet-file";
 import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
-import { chainReader, paymentRequiredFrom, signPayment } from "./support/chain";
+import { chainReader, fundedBuyerKey, paymentRequiredFrom, setBlacklisted, signPayment } from "./support/chain";
 
 type CatalogItem = {
   slug: string;
@@ -108,7 +110,14 @@ test.describe("the 402", () => {
 });
 
 test.describe("bad payments: a reason, no file, no transfer", () => {
-  const badCases: { name: string; reason: string; header?: string; tamper?: (devnet: import("../lib/devnet/devnet-file").DevnetFile) => Parameters<typeof signPayment>[0]["tamper"]; payer?: "unfunded" }[] = [
+  type BadCase = {
+    name: string;
+    reason: string;
+    header?: string | ((offer: PaymentRequired) => string);
+    tamper?: (devnet: DevnetFile) => Parameters<typeof signPayment>[0]["tamper"];
+    payer?: "unfunded" | "blacklisted";
+  };
+  const badCases: BadCase[] = [
     { name: "garbled base64", reason: "invalid_payment_header_encoding", header: "%%%not-base64%%%" },
     { name: "base64 of something that is not JSON", reason: "invalid_payment_header_json", header: Buffer.from("hello, world").toString("base64") },
     { name: "a header over 16 KB", reason: "invalid_payment_header_too_large", header: "A".repeat(17 * 1024) },
@@ -125,20 +134,36 @@ test.describe("bad payments: a reason, no file, no transfer", () => {
     { name: "an expired authorization", reason: "invalid_exact_evm_payload_authorization_valid_before", tamper: () => ({ validAfter: 0n, validBefore: BigInt(Math.floor(Date.now() / 1000) - 60) }) },
     { name: "a not-yet-valid authorization", reason: "invalid_exact_evm_payload_authorization_valid_after", tamper: () => ({ validAfter: BigInt(Math.floor(Date.now() / 1000) + 3600), validBefore: BigInt(Math.floor(Date.now() / 1000) + 7200) }) },
     { name: "a payer without enough USDC", reason: "invalid_exact_evm_insufficient_balance", payer: "unfunded" },
+    { name: "a payment signed for another token name", reason: "invalid_exact_evm_token_name_mismatch", tamper: () => ({ accepted: { extra: { name: "USDC", version: "2" } } }) },
+    { name: "a payment signed for another token version", reason: "invalid_exact_evm_token_version_mismatch", tamper: () => ({ accepted: { extra: { name: "USD Coin", version: "1" } } }) },
+    {
+      name: "a payload without an authorization",
+      reason: "invalid_payload",
+      header: (offer) => encodePaymentSignatureHeader({ x402Version: 2, resource: offer.resource, accepted: offer.accepts[0], payload: { signature: "0x" } }),
+    },
+    // USDC refuses transfers of a blacklisted account: the facilitator's simulation fails for a reason it cannot name.
+    { name: "a payer the token refuses (blacklisted)", reason: "invalid_exact_evm_transaction_simulation_failed", payer: "blacklisted" },
   ];
 
   for (const badCase of badCases) {
     test(`${badCase.name} → ${badCase.reason}`, async ({ request, store }) => {
       const chain = chainReader(store.devnet);
       const [item] = await catalogOf(request);
-      const payerKey = badCase.payer === "unfunded" ? store.devnet.unfundedBuyer.privateKey : store.devnet.buyers[1].privateKey;
+      const payerKey =
+        badCase.payer === "unfunded"
+          ? store.devnet.unfundedBuyer.privateKey
+          : badCase.payer === "blacklisted"
+            ? (await fundedBuyerKey(store.devnet, 5_000_000n)).privateKey
+            : store.devnet.buyers[1].privateKey;
       const payer = privateKeyToAccount(payerKey).address;
+      if (badCase.payer === "blacklisted") await setBlacklisted(store.devnet, payer, true);
       const paymentRequired = paymentRequiredFrom((await request.get(item.downloadUrl)).headers());
-      const signed = badCase.header ? null : await signPayment({ paymentRequired, payerKey, tamper: badCase.tamper?.(store.devnet) });
+      const header = typeof badCase.header === "function" ? badCase.header(paymentRequired) : badCase.header;
+      const signed = header ? null : await signPayment({ paymentRequired, payerKey, tamper: badCase.tamper?.(store.devnet) });
       const [payerBefore, creatorBefore] = [await chain.balanceOf(payer), await chain.balanceOf(item.payTo)];
 
       for (const headerName of ["payment-signature", "x-payment"]) {
-        const response = await request.get(item.downloadUrl, { headers: { [headerName]: badCase.header ?? signed!.header } });
+        const response = await request.get(item.downloadUrl, { headers: { [headerName]: header ?? signed!.header } });
         expect(response.status()).toBe(402);
         expect(response.headers()["content-type"]).toBe("application/json");
         expect(response.headers()["payment-response"]).toBeUndefined();

@@ -91,6 +91,14 @@ export async function mintUsdc(devnet: DevnetFile, to: Address, amount: bigint) 
   await publicClient.waitForTransactionReceipt({ hash });
 }
 
+/** Blacklists (or clears) an account in the test USDC, as Circle's blacklister can on USDC. */
+export async function setBlacklisted(devnet: DevnetFile, account: Address, blacklisted: boolean) {
+  const { publicClient, deployer } = devnetClients(devnet.rpcUrl);
+  const { abi } = loadArtifact("TestUSDC");
+  const hash = await deployer.writeContract({ address: devnet.usdc, abi, functionName: blacklisted ? "blacklist" : "unBlacklist", args: [account] });
+  await publicClient.waitForTransactionReceipt({ hash });
+}
+
 /** A fresh wallet holding `amount` test USDC, with its key, for tests that sign payments by hand. */
 export async function fundedBuyerKey(devnet: DevnetFile, amount: bigint): Promise<{ privateKey: Hex; account: PrivateKeyAccount }> {
   const privateKey = generatePrivateKey();

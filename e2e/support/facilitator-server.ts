@@ -11,7 +11,8 @@ import { parseEnv } from "../../lib/env";
 /**
  * A remote x402 facilitator over HTTP (/supported, /verify, /settle) backed by the official
  * facilitator on the devnet, whose behaviour a test switches: answer; hang on everything; or
- * settle on-chain but never answer /settle (the "broadcast, then timeout" case).
+ * settle on-chain but never answer /settle (the "broadcast, then timeout" case). A test may also
+ * change the chain between a payment's verification and its settlement.
  */
 export type FacilitatorMode = "serve" | "hang" | "settle-then-hang";
 
@@ -24,6 +25,7 @@ export async function startFacilitatorServer(options: { rpcUrl: string; usdc: `0
   const chain = chainConfigFrom({ ...parseEnv({} as NodeJS.ProcessEnv), RPC_URL: options.rpcUrl, USDC_ADDRESS: options.usdc });
   const facilitator = createFacilitatorClient({ chain, facilitatorPrivateKey: key, timeoutMs: 10_000 });
   let mode: FacilitatorMode = "hang";
+  let beforeSettle: (() => Promise<void>) | null = null;
   const sockets = new Set<Socket>();
 
   const server = http.createServer(async (request, response) => {
@@ -35,6 +37,7 @@ export async function startFacilitatorServer(options: { rpcUrl: string; usdc: `0
     const { paymentPayload, paymentRequirements } = JSON.parse(text);
     if (request.url === "/verify") return reply(await facilitator.verify(paymentPayload, paymentRequirements));
     if (request.url === "/settle") {
+      await beforeSettle?.();
       const settled = await facilitator.settle(paymentPayload, paymentRequirements);
       if (mode === "settle-then-hang") return;
       return reply(settled);
@@ -50,6 +53,10 @@ export async function startFacilitatorServer(options: { rpcUrl: string; usdc: `0
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     setMode(next: FacilitatorMode) {
       mode = next;
+    },
+    /** Runs `action` after a payment was verified and before it is settled: what the chain does in between. */
+    setBeforeSettle(action: (() => Promise<void>) | null) {
+      beforeSettle = action;
     },
     async stop() {
       for (const socket of sockets) socket.destroy();

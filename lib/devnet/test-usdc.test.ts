@@ -89,6 +89,23 @@ describe("the devnet's test USDC (EIP-3009 on a real anvil)", () => {
     await assert.rejects(simulate(future.message, future.signature), /not yet valid/);
   });
 
+  it("refuses transfers of a blacklisted account, like USDC; only the owner blacklists", async () => {
+    const valid = await authorize();
+    await assert.rejects(
+      facilitator().writeContract({ address: usdc, abi, functionName: "blacklist", args: [buyer.address] }),
+      /caller is not the owner/,
+    );
+    const owner = clients.deployer;
+    await clients.publicClient.waitForTransactionReceipt({ hash: await owner.writeContract({ address: usdc, abi, functionName: "blacklist", args: [buyer.address] }) });
+    await assert.rejects(
+      clients.publicClient.simulateContract({ address: usdc, abi, functionName: "transferWithAuthorization", args: [...args(valid.message), valid.signature], account: FACILITATOR.address }),
+      /account is blacklisted/,
+    );
+    await clients.publicClient.waitForTransactionReceipt({ hash: await owner.writeContract({ address: usdc, abi, functionName: "unBlacklist", args: [buyer.address] }) });
+    const hash = await facilitator().writeContract({ address: usdc, abi, functionName: "transferWithAuthorization", args: [...args(valid.message), valid.signature] });
+    assert.equal((await clients.publicClient.waitForTransactionReceipt({ hash })).status, "success");
+  });
+
   it("is ready again after a second prepare (idempotent start)", async () => {
     const again = await prepareDevnet(anvil.rpcUrl);
     assert.equal(again.usdc, usdc);

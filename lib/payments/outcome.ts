@@ -21,5 +21,5 @@ export async function paidOutcome(payment: Payment): Promise<PaymentOutcome> {
 
 /** A failed row's recorded reason, as a refusal. */
 export async function failedOutcome(payment: Payment): Promise<PaymentOutcome> {
-  return refused((await findPaymentByAuthorization(payment))?.failureReason ?? "settlement_failed");
+  return refused((await findPaymentByAuthorization(payment))?.failureReason ?? "invalid_exact_evm_transaction_failed");
 }

@@ -71,7 +71,7 @@ export async function settleClaimed(paywall: Paywall, claimed: Payment, payload:
     return { kind: "paid", transactionHash: settlement.transaction };
   }
   // Failed to send, or reverted: only the chain says whether the nonce is still unspent.
-  return decideFromChain(claimed, cleanReason(settlement.errorReason, "settlement_failed"));
+  return decideFromChain(claimed, cleanReason(settlement.errorReason, "invalid_exact_evm_transaction_failed"));
 }
 
 /**

@@ -42,7 +42,7 @@ export async function acceptPayment({ paywall, payload, requirements, item }: At
   }
   // A failed payment may have been broadcast (a reverted transaction is public too): only the
   // buyer, with the payment id it was claimed with, may try it again.
-  if (held && (held.paymentIdHash === null || held.paymentIdHash !== paymentId.idHash)) return refused(held.failureReason ?? "settlement_failed");
+  if (held && (held.paymentIdHash === null || held.paymentIdHash !== paymentId.idHash)) return refused(held.failureReason ?? "invalid_exact_evm_transaction_failed");
 
   const match = matchRequirements(paywall.server, requirements, payload);
   if (!match.ok) return refused(match.reason);

@@ -23,5 +23,9 @@ export function matchRequirements(
   if (!same(accepted.asset, expected.asset)) return { ok: false, reason: "invalid_exact_evm_asset_mismatch" };
   if (!same(accepted.payTo, expected.payTo)) return { ok: false, reason: "invalid_exact_evm_recipient_mismatch" };
   if (accepted.amount !== expected.amount) return { ok: false, reason: "invalid_exact_evm_authorization_value" };
+  // A client that signed for another token domain would only learn "invalid signature" later.
+  const [acceptedToken, expectedToken] = [accepted.extra ?? {}, expected.extra ?? {}] as { name?: string; version?: string }[];
+  if (acceptedToken.name !== expectedToken.name) return { ok: false, reason: "invalid_exact_evm_token_name_mismatch" };
+  if (acceptedToken.version !== expectedToken.version) return { ok: false, reason: "invalid_exact_evm_token_version_mismatch" };
   return { ok: false, reason: "invalid_payload" };
 }

@@ -32,11 +32,10 @@ const MESSAGES: Record<string, string> = {
   authorization_used_elsewhere: "The payer spent this authorization on another transfer; it paid nothing here.",
   authorization_expired: "The payment authorization expired before it was settled. Nothing was charged.",
   invalid_exact_evm_transaction_simulation_failed: "The payment would fail on-chain.",
-  invalid_exact_evm_transaction_failed: "The settlement transaction failed on-chain.",
+  invalid_exact_evm_transaction_failed: "The payment could not be settled on-chain. Nothing was charged.",
   invalid_exact_evm_token_name_mismatch: "The payment was signed for another token domain.",
   invalid_exact_evm_token_version_mismatch: "The payment was signed for another token version.",
   facilitator_unavailable: "Payments cannot be processed right now. Nothing was charged; try again shortly.",
-  settlement_failed: "The payment could not be settled. Nothing was charged.",
   file_unavailable: "The file is temporarily unavailable. Nothing was charged.",
   store_unavailable: "The store cannot serve this right now; try again shortly.",
   settlement_pending: "The payment is settling. Retry the same request shortly; do not sign again.",
@@ -50,6 +49,9 @@ const MESSAGES: Record<string, string> = {
   invalid_siwx_expired: "The Sign-In-With-X proof has expired; sign a fresh one.",
   invalid_siwx_nonce_reused: "This Sign-In-With-X proof was already used; sign a fresh one.",
 };
+
+/** Every reason this store names, each with its message. */
+export const REASON_CODES = Object.keys(MESSAGES);
 
 export function reasonMessage(reason: string): string {
   return MESSAGES[reason] ?? "The payment was refused.";
