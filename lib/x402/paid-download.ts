@@ -1,10 +1,9 @@
 import type { PaymentRequirements } from "@x402/core/types";
-import { declareSIWxExtension } from "@x402/extensions/sign-in-with-x";
 import { checkRateLimit, rateLimitedResponse } from "@/lib/abuse/rate-limit";
 import { type CatalogItemWithFiles, getPublishedItemBySlug } from "@/db/queries/catalog";
 import { settleOrResume } from "@/lib/payments/settle-payment";
 import { hasPurchased } from "@/db/queries/purchases";
-import { SIGN_IN_WITH_X, SIWX_CHALLENGE_SECONDS, verifySiwxProof } from "@/lib/auth/siwx";
+import { SIGN_IN_WITH_X, siwxDeclarationFor, siwxResourceUrl, verifySiwxProof } from "@/lib/auth/siwx";
 import { payToOf } from "@/lib/catalog/pay-to";
 import { downloadPath, itemPath } from "@/lib/catalog/paths";
 import { deliverItem, filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
@@ -19,10 +18,7 @@ import { PAYWALL_CORS_HEADERS, errorResponse, paymentRequiredResponse, paymentRe
 /** How long a signed authorization may take to settle. */
 const MAX_TIMEOUT_SECONDS = 300;
 const RETRY_AFTER = { "retry-after": "5" };
-const SIWX_DECLARATION = declareSIWxExtension({
-  statement: "Sign in to download again what this wallet already bought.",
-  expirationSeconds: SIWX_CHALLENGE_SECONDS,
-});
+const SIWX_STATEMENT = "Sign in to download again what this wallet already bought.";
 
 function wantsHtml(request: Request) {
   return (request.headers.get("accept") ?? "").includes("text/html");
@@ -62,7 +58,7 @@ export async function handlePaidDownload(request: Request, slug: string): Promis
 async function paidDownload(request: Request, slug: string): Promise<Response> {
   const item = await getPublishedItemBySlug({ slug });
   if (!item) return errorResponse(404, "not_found");
-  const origin = requestOrigin(request.headers, request.url);
+  const origin = requestOrigin(request.headers);
   const payment = readPaymentHeader(request.headers);
   const siwxHeader = request.headers.get(SIGN_IN_WITH_X);
   if (payment.kind === "none" && !siwxHeader && wantsHtml(request)) {
@@ -77,10 +73,12 @@ async function paidDownload(request: Request, slug: string): Promise<Response> {
   }
 
   // A past buyer proves the wallet with Sign-In-With-X and downloads again without paying. This
-  // needs no facilitator, so it keeps working while payments are unavailable.
+  // needs no facilitator, so it keeps working while payments are unavailable. The proof names
+  // this download URL, as the 402's challenge does.
+  const siwxResource = siwxResourceUrl(downloadPath(slug));
   let siwxReason: string | undefined;
   if (payment.kind === "none" && siwxHeader && request.method === "GET") {
-    const proof = await verifySiwxProof(siwxHeader);
+    const proof = await verifySiwxProof(siwxHeader, { resourceUrl: siwxResource });
     if (proof.ok && (await hasPurchased({ payer: proof.address, itemId: item.id }))) {
       const storage = getStorage();
       if (!(await filesAvailable(storage, item))) return errorResponse(503, "file_unavailable", RETRY_AFTER);
@@ -105,7 +103,7 @@ async function paidDownload(request: Request, slug: string): Promise<Response> {
   };
   const refuse = async (reason?: string) =>
     paymentRequiredResponse(
-      await paywall.server.createPaymentRequiredResponse(requirements, resource, reason, SIWX_DECLARATION),
+      await paywall.server.createPaymentRequiredResponse(requirements, resource, reason, siwxDeclarationFor(siwxResource, SIWX_STATEMENT)),
       request.method,
     );
 
