@@ -98,28 +98,27 @@ test.describe("downloading again with Sign-In-With-X (agents)", () => {
   });
 
   test("a proof must be for this store's chain, with a nonce this store issued for this download, unexpired", async ({ request }) => {
-    const otherSlug = "the-gasless-economy";
-    const otherUrl = item.downloadUrl.replace(item.slug, otherSlug);
-    const otherItem = await downloadChallenge(otherUrl);
-    const library = await libraryChallenge(request);
-    const fresh = await downloadChallenge(item.downloadUrl);
+    const otherItem = () => downloadChallenge(item.downloadUrl.replace(item.slug, "the-gasless-economy"));
+    const thisItem = () => downloadChallenge(item.downloadUrl);
+    const library = () => libraryChallenge(request);
+    const here = { uri: item.downloadUrl, resources: [item.downloadUrl] };
+    // Each case signs a fresh challenge: on a store that ignores the binding, each would download.
     const cases: [string, () => Promise<string>, string][] = [
-      ["chain eip155:1", async () => siwxHeader({ ...(await downloadChallenge(item.downloadUrl)), chainId: "eip155:1" }, buyer), "invalid_siwx_chain_mismatch"],
-      ["a nonce the client made up", async () => siwxHeader({ ...(await downloadChallenge(item.downloadUrl)), nonce: madeUpNonce() }, buyer), "invalid_siwx_nonce_unknown"],
-      ["another item's challenge", async () => siwxHeader(otherItem, buyer), "invalid_siwx_resource_mismatch"],
+      ["chain eip155:1", async () => siwxHeader({ ...(await thisItem()), chainId: "eip155:1" }, buyer), "invalid_siwx_chain_mismatch"],
+      ["a nonce the client made up", async () => siwxHeader({ ...(await thisItem()), nonce: madeUpNonce() }, buyer), "invalid_siwx_nonce_unknown"],
+      ["another item's challenge", async () => siwxHeader(await otherItem(), buyer), "invalid_siwx_resource_mismatch"],
+      ["another item's nonce in this item's message", async () => siwxHeader({ ...(await otherItem()), ...here }, buyer), "invalid_siwx_nonce_unknown"],
+      ["the library's challenge", async () => siwxHeader(await library(), buyer), "invalid_siwx_resource_mismatch"],
+      ["the library's nonce in this item's message", async () => siwxHeader({ ...(await library()), ...here }, buyer), "invalid_siwx_nonce_unknown"],
       [
-        "another item's nonce in this item's message",
-        async () => siwxHeader({ ...otherItem, uri: item.downloadUrl, resources: [item.downloadUrl] }, buyer),
-        "invalid_siwx_nonce_unknown",
+        "an expired challenge",
+        async () => {
+          const fresh = await thisItem();
+          return siwxHeader({ ...fresh, nonce: expiredNonce(fresh) }, buyer);
+        },
+        "invalid_siwx_expired",
       ],
-      ["the library's challenge", async () => siwxHeader(library, buyer), "invalid_siwx_resource_mismatch"],
-      [
-        "the library's nonce in this item's message",
-        async () => siwxHeader({ ...library, uri: item.downloadUrl, resources: [item.downloadUrl] }, buyer),
-        "invalid_siwx_nonce_unknown",
-      ],
-      ["an expired challenge", async () => siwxHeader({ ...fresh, nonce: expiredNonce(fresh) }, buyer), "invalid_siwx_expired"],
-      ["a valid Solana proof", async () => solanaHeader(await downloadChallenge(item.downloadUrl)), "invalid_siwx_chain_mismatch"],
+      ["a valid Solana proof", async () => solanaHeader(await thisItem()), "invalid_siwx_chain_mismatch"],
     ];
     for (const [label, header, reason] of cases) {
       const response = await fetch(item.downloadUrl, { headers: { "SIGN-IN-WITH-X": await header() } });
@@ -154,21 +153,25 @@ test.describe("signing in to the library with Sign-In-With-X", () => {
     const account = privateKeyToAccount(generatePrivateKey());
     const download = `${store.url}/api/download/midnight-blocks`;
     const signIn = (header: string) => request.post("/api/library/session", { headers: { "SIGN-IN-WITH-X": header } });
-    const fresh = await libraryChallenge(request);
+    const library = () => libraryChallenge(request);
     const cases: [string, () => Promise<string>, string][] = [
-      ["chain eip155:1", async () => siwxHeader({ ...(await libraryChallenge(request)), chainId: "eip155:1" }, account), "invalid_siwx_chain_mismatch"],
-      ["a nonce the client made up", async () => siwxHeader({ ...(await libraryChallenge(request)), nonce: madeUpNonce() }, account), "invalid_siwx_nonce_unknown"],
+      ["chain eip155:1", async () => siwxHeader({ ...(await library()), chainId: "eip155:1" }, account), "invalid_siwx_chain_mismatch"],
+      ["a nonce the client made up", async () => siwxHeader({ ...(await library()), nonce: madeUpNonce() }, account), "invalid_siwx_nonce_unknown"],
       ["a download's challenge", async () => siwxHeader(await downloadChallenge(download), account), "invalid_siwx_resource_mismatch"],
       [
         "a download's nonce in a library message",
-        async () => {
-          const library = await libraryChallenge(request);
-          return siwxHeader({ ...library, nonce: (await downloadChallenge(download)).nonce }, account);
-        },
+        async () => siwxHeader({ ...(await library()), nonce: (await downloadChallenge(download)).nonce }, account),
         "invalid_siwx_nonce_unknown",
       ],
-      ["an expired challenge", async () => siwxHeader({ ...fresh, nonce: expiredNonce(fresh) }, account), "invalid_siwx_expired"],
-      ["a valid Solana proof", async () => solanaHeader(await libraryChallenge(request)), "invalid_siwx_chain_mismatch"],
+      [
+        "an expired challenge",
+        async () => {
+          const fresh = await library();
+          return siwxHeader({ ...fresh, nonce: expiredNonce(fresh) }, account);
+        },
+        "invalid_siwx_expired",
+      ],
+      ["a valid Solana proof", async () => solanaHeader(await library()), "invalid_siwx_chain_mismatch"],
     ];
     for (const [label, header, reason] of cases) {
       const response = await signIn(await header());
