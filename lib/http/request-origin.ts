@@ -5,6 +5,8 @@ import { getEnv } from "@/lib/env";
 export type AddressingHeaders = { host?: string | null; forwardedHost?: string | null; forwardedProto?: string | null };
 
 const HOST = /^[a-z0-9.[\]:-]+$/i;
+const first = (value: string | null | undefined) => value?.split(",")[0]?.trim() || undefined;
+
 /**
  * Without a trusted proxy, removes a client's X-Forwarded-Host/-Proto/-Port before Next.js reads
  * them: Next builds `request.url` and its own origin checks from them (and fills them in from the
@@ -13,8 +15,6 @@ const HOST = /^[a-z0-9.[\]:-]+$/i;
 export function dropClientForwarding(headers: Record<string, string | string[] | undefined>) {
   for (const name of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"]) delete headers[name];
 }
-
-const first = (value: string | null | undefined) => value?.split(",")[0]?.trim() || undefined;
 
 /**
  * The scheme://host this request was addressed to: the Host header (the store's own server speaks
@@ -33,12 +33,12 @@ export function addressedOrigin(headers: AddressingHeaders, trustProxy: boolean)
 }
 
 /**
- * The origin for absolute URLs in answers (catalog, redirects, the 402's resource): PUBLIC_URL
- * when set, otherwise where the request was addressed (see addressedOrigin).
+ * The base of absolute URLs in answers (catalog, redirects, the 402's resource): PUBLIC_URL when
+ * set, otherwise the origin the request was addressed to (see addressedOrigin).
  */
 export function requestOrigin(headers: Headers): string {
   const env = getEnv();
-  if (env.PUBLIC_URL) return publicOrigin().origin;
+  if (env.PUBLIC_URL) return env.PUBLIC_URL.replace(/\/$/, "");
   const addressed = addressedOrigin(
     { host: headers.get("host"), forwardedHost: headers.get("x-forwarded-host"), forwardedProto: headers.get("x-forwarded-proto") },
     env.TRUST_PROXY === "true",
