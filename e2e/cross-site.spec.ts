@@ -94,6 +94,7 @@ test.describe("cross-site requests over HTTP", () => {
       const body = await response.json();
       expect.soft([response.status(), body.error], JSON.stringify(headers)).toEqual([403, "cross_site_request"]);
       expect.soft(body.message).toMatch(/another site/);
+      expect.soft(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     }
 
     const pdf = Buffer.from(await samplePdf("cross-site"));
