@@ -4,6 +4,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
 import { fundFreshBuyers } from "./support/chain";
+import { cookieValue, signInBuyer } from "./support/library";
 import { type CreatorSession, type StudioItemJson, createItem, publishedItem, samplePdf, signInCreator, uploadFile } from "./support/studio";
 
 /** Every object in the store's storage folder: a refused request must not add or remove one. */
@@ -90,11 +91,18 @@ test.describe("studio authorization: one creator cannot touch another's items", 
     expect(await (await owner.api.get("/api/studio/sales")).text()).toContain(saleTransaction.toLowerCase());
   });
 
-  test("a library session is not a studio session", async ({ request }) => {
-    const forged = (await owner.api.storageState()).cookies.find((cookie) => cookie.name === "storefront_studio")!;
-    const asLibrary = await request.get(`/api/studio/items/${draft.id}`, { headers: { cookie: `storefront_session=${forged.value}` } });
-    expect(asLibrary.status()).toBe(401);
-    const asLibraryPurchases = await request.get("/library", { headers: { cookie: `storefront_session=${forged.value}` } });
-    expect(await asLibraryPurchases.text()).not.toContain(owner.account.address);
+  test("a library session is not a studio session, nor the other way round", async ({ request }) => {
+    // The same wallet holds both sessions; only the cookie's scope tells them apart.
+    const studioValue = await cookieValue(owner.api, "storefront_studio");
+    const libraryValue = await cookieValue(await signInBuyer(process.env.E2E_STORE_URL!, owner.account), "storefront_session");
+    const item = `/api/studio/items/${draft.id}`;
+    expect((await request.get(item, { headers: { cookie: `storefront_studio=${studioValue}` } })).status()).toBe(200);
+    expect(await (await request.get("/library", { headers: { cookie: `storefront_session=${libraryValue}` } })).text()).toContain(owner.account.address);
+
+    const swapped = { cookie: `storefront_studio=${libraryValue}; storefront_session=${studioValue}` };
+    expect((await request.get(item, { headers: swapped })).status()).toBe(401);
+    expect((await request.post("/api/studio/items", { headers: swapped, data: { title: "Swapped", kind: "ebook", price: "1" } })).status()).toBe(401);
+    expect(await (await request.get("/library", { headers: swapped })).text()).not.toContain(owner.account.address);
+    expect((await request.get("/api/library/files/00000000-0000-4000-8000-000000000000", { headers: swapped })).status()).toBe(401);
   });
 });

@@ -1,12 +1,16 @@
 // The Next.js production (or dev) server behind the start command. A custom server so that exact
 // Content-Length headers survive (see lib/http/content-length.ts), security headers are set from
-// the runtime configuration, and route handlers learn the client's address; the rest is Next's.
+// the runtime configuration, route handlers learn the client's address, and cross-site state
+// changes are refused for every studio and library route in one place; the rest is Next's.
 import http, { type ServerResponse } from "node:http";
 import next from "next";
+import { publicOrigin } from "@/lib/auth/public-origin";
 import { getBrowserChain } from "@/lib/chain/browser-chain";
 import { getEnv } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
 import { CONTENT_LENGTH_PASSTHROUGH } from "@/lib/http/content-length";
+import { sendRefusal, stateChangeRefusal } from "@/lib/http/cross-site";
+import { dropClientForwarding } from "@/lib/http/request-origin";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { runShutdown } from "@/lib/shutdown";
 
@@ -38,9 +42,14 @@ async function main() {
     walletConnect: Boolean(env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID),
     dev,
   });
+  const trustProxy = env.TRUST_PROXY === "true";
+  const site = { publicOrigin: publicOrigin().origin, trustProxy };
   const server = http.createServer((req, res) => {
-    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.TRUST_PROXY === "true");
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
+    if (!trustProxy) dropClientForwarding(req.headers);
     finishHeaders(res, defaults);
+    const refusal = stateChangeRefusal(req, site);
+    if (refusal) return sendRefusal(res, refusal);
     void handle(req, res);
   });
   server.listen(port, host, () => console.log(`Next.js ${dev ? "dev" : "production"} server on http://${host}:${port}`));

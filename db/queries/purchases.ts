@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../database";
-import { type ItemFile, itemFiles, items, payments, siwxNonces } from "../schema";
+import { type ItemFile, itemFiles, items, payments } from "../schema";
 
 /** Whether `payer` holds a settled payment for the item: a purchase entitles to the item, not to one file. */
 export async function hasPurchased({ payer, itemId }: { payer: string; itemId: string }): Promise<boolean> {
@@ -55,10 +55,4 @@ export async function getPurchasedFile({ payer, fileId }: { payer: string; fileI
   const file = await getDb().query.itemFiles.findFirst({ where: (row, { eq }) => eq(row.id, fileId) });
   if (!file || file.isPreview) return null;
   return (await hasPurchased({ payer, itemId: file.itemId })) ? file : null;
-}
-
-/** Marks a Sign-In-With-X nonce used; false when it already was (a replayed proof). */
-export async function consumeSiwxNonce({ nonce, address }: { nonce: string; address: string }): Promise<boolean> {
-  const inserted = await getDb().insert(siwxNonces).values({ nonce, address }).onConflictDoNothing().returning();
-  return inserted.length === 1;
 }

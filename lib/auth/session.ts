@@ -1,41 +1,39 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { getAddress, isAddress } from "viem";
-import { getEnv } from "@/lib/env";
+import { getAddress } from "viem";
+import { deleteExpiredSessions, deleteSession, findSessionAddress, insertSession } from "@/db/queries/sessions";
+import { sessionSecret } from "./secret";
+import { newSessionToken, sessionTokenHash } from "./session-token";
 
 /**
  * Two sessions, each a cookie of its own: a buyer's library (Sign-In-With-X) and a creator's
- * studio (Sign-In with Ethereum). The scope is part of the signed value, so one cannot stand in
- * for the other.
+ * studio (Sign-In with Ethereum). They live in the database so that signing out ends them: the
+ * cookie holds a random id signed for its scope (lib/auth/session-token.ts), the table its
+ * sha256, the wallet and the expiry. One cannot stand in for the other.
  */
 export const SESSION_COOKIES = { library: "storefront_session", studio: "storefront_studio" } as const;
 export type SessionScope = keyof typeof SESSION_COOKIES;
 
 const SESSION_SECONDS = { library: 7 * 24 * 3600, studio: 12 * 3600 } satisfies Record<SessionScope, number>;
 
-function secret(): string {
-  const value = getEnv().SESSION_SECRET;
-  if (!value) throw new Error("SESSION_SECRET is not set (the start command sets one on the devnet)");
-  return value;
+/** Opens a session for the wallet a person proved and returns its cookie value; sweeps expired ones. */
+export async function openSession(scope: SessionScope, address: `0x${string}`, now = new Date()): Promise<string> {
+  const token = newSessionToken(sessionSecret(), scope);
+  await insertSession({ idHash: token.idHash, scope, address, expiresAt: new Date(now.getTime() + SESSION_SECONDS[scope] * 1000) });
+  await deleteExpiredSessions({ now });
+  return token.value;
 }
 
-function sign(scope: SessionScope, value: string) {
-  return createHmac("sha256", secret()).update(`${scope}:${value}`).digest("base64url");
+/** The wallet of the session this cookie value holds, or null: forged, another scope, signed out or expired. */
+export async function readSession(scope: SessionScope, cookie: string | undefined, now = new Date()): Promise<`0x${string}` | null> {
+  const idHash = sessionTokenHash(sessionSecret(), scope, cookie);
+  if (!idHash) return null;
+  const address = await findSessionAddress({ idHash, scope, now });
+  return address ? getAddress(address) : null;
 }
 
-/** A signed `address.expiry.mac` value: the wallet a person proved by signing in. */
-export function createSessionValue(scope: SessionScope, address: `0x${string}`, now = Date.now()): string {
-  const value = `${address}.${Math.floor(now / 1000) + SESSION_SECONDS[scope]}`;
-  return `${value}.${sign(scope, value)}`;
-}
-
-export function readSessionValue(scope: SessionScope, cookie: string | undefined, now = Date.now()): `0x${string}` | null {
-  const [address, expiry, mac] = cookie?.split(".") ?? [];
-  if (!address || !expiry || !mac || !isAddress(address)) return null;
-  const expected = Buffer.from(sign(scope, `${address}.${expiry}`));
-  const given = Buffer.from(mac);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  if (Number(expiry) * 1000 < now) return null;
-  return getAddress(address);
+/** Ends the session this cookie value holds, wherever the cookie may have been copied to. */
+export async function closeSession(scope: SessionScope, cookie: string | undefined) {
+  const idHash = sessionTokenHash(sessionSecret(), scope, cookie);
+  if (idHash) await deleteSession({ idHash, scope });
 }
 
 export function sessionCookieOptions(scope: SessionScope, secure: boolean) {

@@ -1,10 +1,9 @@
 import type { PaymentPayload, PaymentRequirements } from "@x402/core/types";
-import { declareSIWxExtension } from "@x402/extensions/sign-in-with-x";
 import { type CatalogItemWithFiles, getPublishedItemBySlug } from "@/db/queries/catalog";
 import { hasPurchased } from "@/db/queries/purchases";
 import { clientSubject } from "@/lib/abuse/client-key";
 import { countRateLimit, peekRateLimit, rateLimitedResponse } from "@/lib/abuse/rate-limit";
-import { SIGN_IN_WITH_X, SIWX_CHALLENGE_SECONDS, verifySiwxProof } from "@/lib/auth/siwx";
+import { SIGN_IN_WITH_X, siwxDeclarationFor, siwxResourceUrl, verifySiwxProof } from "@/lib/auth/siwx";
 import { downloadPath, itemPath } from "@/lib/catalog/paths";
 import { deliverItem, filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
 import { requestOrigin } from "@/lib/http/request-origin";
@@ -18,10 +17,7 @@ import { type Paywall, getPaywall } from "./resource-server";
 import { PAYWALL_CORS_HEADERS, errorResponse, paymentRequiredResponse, paymentResponseHeader } from "./responses";
 
 const RETRY_AFTER = { "retry-after": "5" };
-const SIWX_DECLARATION = declareSIWxExtension({
-  statement: "Sign in to download again what this wallet already bought.",
-  expirationSeconds: SIWX_CHALLENGE_SECONDS,
-});
+const SIWX_STATEMENT = "Sign in to download again what this wallet already bought.";
 
 function wantsHtml(request: Request) {
   return (request.headers.get("accept") ?? "").includes("text/html");
@@ -46,7 +42,7 @@ export async function handlePaidDownload(request: Request, slug: string): Promis
 async function paidDownload(request: Request, slug: string): Promise<Response> {
   const item = await getPublishedItemBySlug({ slug });
   if (!item) return errorResponse(404, "not_found");
-  const origin = requestOrigin(request.headers, request.url);
+  const origin = requestOrigin(request.headers);
   const payment = readPaymentHeader(request.headers);
   const siwxHeader = request.headers.get(SIGN_IN_WITH_X);
   if (payment.kind === "none" && !siwxHeader && wantsHtml(request)) {
@@ -74,10 +70,12 @@ type DownloadRequest = {
 
 async function answer({ request, item, origin, payment, siwxHeader }: DownloadRequest): Promise<Response> {
   // A past buyer proves the wallet with Sign-In-With-X and downloads again without paying. This
-  // needs no facilitator, so it keeps working while payments are unavailable.
+  // needs no facilitator, so it keeps working while payments are unavailable. The proof names
+  // this download URL, as the 402's challenge does.
+  const siwxResource = siwxResourceUrl(downloadPath(item.slug));
   let siwxReason: string | undefined;
   if (payment.kind === "none" && siwxHeader && request.method === "GET") {
-    const proof = await verifySiwxProof(siwxHeader);
+    const proof = await verifySiwxProof(siwxHeader, { resourceUrl: siwxResource });
     if (proof.ok && (await hasPurchased({ payer: proof.address, itemId: item.id }))) return redownload(item, proof.address);
     siwxReason = proof.ok ? "siwx_no_purchase" : proof.reason;
   }
@@ -99,7 +97,7 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
   const refuse = async (reason?: string) =>
     paymentRequiredResponse(
       await paywall.server.createPaymentRequiredResponse(requirements, resource, reason, {
-        ...SIWX_DECLARATION,
+        ...siwxDeclarationFor(siwxResource, SIWX_STATEMENT),
         [PAYMENT_IDENTIFIER]: PAYMENT_IDENTIFIER_DECLARATION,
       }),
       request.method,

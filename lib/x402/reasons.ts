@@ -44,10 +44,12 @@ const MESSAGES: Record<string, string> = {
   invalid_siwx_payload: "The Sign-In-With-X header is not a valid proof.",
   invalid_siwx_signature: "The Sign-In-With-X signature does not match the wallet.",
   invalid_siwx_domain_mismatch: "The Sign-In-With-X proof was signed for another site.",
-  invalid_siwx_uri_mismatch: "The Sign-In-With-X proof was signed for another site.",
   invalid_siwx_issued_at_too_old: "The Sign-In-With-X proof is too old; sign a fresh one.",
   invalid_siwx_expired: "The Sign-In-With-X proof has expired; sign a fresh one.",
   invalid_siwx_nonce_reused: "This Sign-In-With-X proof was already used; sign a fresh one.",
+  invalid_siwx_chain_mismatch: "The Sign-In-With-X proof is for another chain; sign the challenge for this store's network.",
+  invalid_siwx_resource_mismatch: "The Sign-In-With-X proof was signed for another resource (another item, or the library).",
+  invalid_siwx_nonce_unknown: "The Sign-In-With-X proof's nonce was not issued by this store for this resource; sign a fresh challenge.",
 };
 
 /** Every reason this store names, each with its message. */

@@ -1,8 +1,6 @@
 import { x402ResourceServer } from "@x402/core/server";
-import { createSIWxResourceServerExtension } from "@x402/extensions/sign-in-with-x";
 import type { PublicClient } from "viem";
 import { ExactEvmScheme } from "@x402/evm/exact/server";
-import { publicOrigin } from "@/lib/auth/public-origin";
 import { getChainConfig } from "@/lib/chain/config";
 import { createChainPublicClient } from "@/lib/chain/clients";
 import type { ChainConfig } from "@/lib/chain/networks";
@@ -28,14 +26,8 @@ async function createPaywall(): Promise<Paywall> {
     timeoutMs: env.FACILITATOR_TIMEOUT_MS,
   });
   const server = new x402ResourceServer(facilitator).register(chain.network, new ExactEvmScheme());
-  // Fills each 402's Sign-In-With-X challenge (nonce, issuedAt, domain); proofs are checked in
-  // lib/auth/siwx.ts against the payments table, so the extension's own storage is unused.
-  server.registerExtension(
-    createSIWxResourceServerExtension({
-      origin: publicOrigin().origin,
-      storage: { hasPaid: () => false, recordPayment: () => {} },
-    }),
-  );
+  // No Sign-In-With-X extension here: it would replace each 402's challenge with a random nonce
+  // of its own. The challenge comes complete from lib/auth/siwx.ts, which also checks the proofs.
   // Asks the facilitator which schemes and networks it settles; fails if it cannot be reached.
   await server.initialize();
   return { server, chain, tokenDomain, publicClient };

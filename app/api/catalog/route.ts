@@ -8,7 +8,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const origin = requestOrigin(request.headers, request.url);
+  const origin = requestOrigin(request.headers);
   const chain = getChainConfig();
   const items = await getPublishedItemsWithFiles();
   return Response.json(
