@@ -1,16 +1,20 @@
+import { wrapFetchWithSIWx } from "@x402/extensions/sign-in-with-x";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { type RunningAnvil, startAnvil } from "../lib/devnet/anvil";
 import { type DevnetFile, readDevnetFile } from "../lib/devnet/devnet-file";
 import { freePort } from "../lib/testing/free-port";
 import { type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
+import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
-import { chainReader, paymentRequiredFrom, signPayment } from "./support/chain";
+import { chainReader, fundedBuyerKey, paymentRequiredFrom, signPayment } from "./support/chain";
+import { signInBuyer } from "./support/library";
 import { startRpcProxy } from "./support/rpc-proxy";
 
 // A store of its own behind a trusted proxy (so each test speaks as clients of its own
 // addresses), with small allowances, whose every RPC call to its chain passes a counter.
 const UNPAID_PER_MINUTE = 8;
 const REFUSED_PER_PAYER = 3;
+const REDOWNLOADS_PER_HOUR = 2;
 
 test.describe("abuse limits that cannot be sidestepped", () => {
   let anvil: RunningAnvil;
@@ -28,6 +32,7 @@ test.describe("abuse limits that cannot be sidestepped", () => {
       TRUST_PROXY: "true",
       RATE_LIMIT_UNPAID_PER_MINUTE: String(UNPAID_PER_MINUTE),
       RATE_LIMIT_REFUSED_PER_PAYER_PER_MINUTE: String(REFUSED_PER_PAYER),
+      RATE_LIMIT_REDOWNLOADS_PER_HOUR: String(REDOWNLOADS_PER_HOUR),
     });
     devnet = readDevnetFile(store.dataDir);
     url = `${store.url}/api/download/midnight-blocks`;
@@ -110,5 +115,28 @@ test.describe("abuse limits that cannot be sidestepped", () => {
     expect(limited.status).toBe(429);
     expect(((await limited.json()) as { message: string }).message).toMatch(/wallet/);
     expect(rpc.since(beforeLimited)).toEqual([]);
+  });
+
+  test("re-downloads of one purchase are bounded whatever the path: Sign-In-With-X and the library share the allowance", async () => {
+    const { account } = await fundedBuyerKey(devnet, 5_000_000n);
+    const paid = await createPayingFetch({ signer: account, network: devnet.network, asset: devnet.usdc, maxAtomicPerPayment: 5_000_000n })(url);
+    expect(paid.status).toBe(200);
+    await paid.arrayBuffer();
+
+    const withProof = () => wrapFetchWithSIWx(fetch, account)(url);
+    const first = await withProof();
+    expect(first.status).toBe(200);
+    await first.arrayBuffer();
+    const library = await signInBuyer(store.url, account);
+    const fileId = /\/api\/library\/files\/([0-9a-f-]{36})/.exec(await (await library.get("/library")).text())?.[1];
+    expect(fileId).toBeTruthy();
+    expect((await library.get(`/api/library/files/${fileId}`)).status()).toBe(200);
+
+    const limited = await withProof();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await limited.json()) as { message: string }).message).toMatch(/downloaded too often/);
+    expect((await library.get(`/api/library/files/${fileId}`)).status()).toBe(429);
+    await library.dispose();
   });
 });
