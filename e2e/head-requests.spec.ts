@@ -14,7 +14,8 @@ async function rawHead(url: string, headers: Record<string, string>) {
   const { hostname, port, pathname } = new URL(url);
   const socket = net.connect(Number(port), hostname);
   const lines = [`HEAD ${pathname} HTTP/1.1`, `Host: ${hostname}:${port}`, "Connection: close", ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
-  socket.end(`${lines.join("\r\n")}\r\n\r\n`);
+  // Written, not ended: a half-closed client may lose its answer. "Connection: close" ends it after one response.
+  socket.write(`${lines.join("\r\n")}\r\n\r\n`);
   const chunks: Buffer[] = [];
   for await (const chunk of socket) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks);
