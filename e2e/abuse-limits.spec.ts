@@ -1,9 +1,13 @@
+import { createHash } from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { readDevnetFile } from "../lib/devnet/devnet-file";
 import { type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
+import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
-import { chainReader, paymentRequiredFrom, signPayment } from "./support/chain";
-import { createItem, samplePdf, signInCreator, uploadFile } from "./support/studio";
+import { chainReader, fundFreshBuyers, paymentRequiredFrom, signPayment } from "./support/chain";
+import { signInBuyer } from "./support/library";
+import { createItem, publishedItem, samplePdf, signInCreator, uploadFile } from "./support/studio";
 
 test.describe("rate limits per client address, on a store with small allowances", () => {
   let store: StartedStore;
@@ -70,16 +74,42 @@ test.describe("security headers and unguessable ids", () => {
   });
 
   test("file and item ids are random UUIDs; traversal and guessing find nothing", async ({ request, store }) => {
-    const catalog = (await (await request.get("/api/catalog")).json()) as { items: { slug: string }[] };
-    expect(catalog.items.length).toBeGreaterThan(0);
     const creator = await signInCreator(store.url);
-    const item = await createItem(creator.api);
+    const { item } = await publishedItem(creator.api, { price: "0.1" });
     expect(item.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const uploaded = await (await uploadFile(creator.api, item.id, "a.pdf", await samplePdf("ids"))).json();
-    expect(uploaded.id).toMatch(/^[0-9a-f-]{36}$/);
-    for (const path of ["/api/library/files/..%2F..%2Fetc%2Fpasswd", "/api/studio/items/..%2F..%2Fetc", `/api/download/..%2F..%2Fpackage.json`, "/api/covers/%2e%2e%2f%2e%2e%2f.env"]) {
-      const status = (await creator.api.get(path)).status();
-      expect([400, 401, 404], path).toContain(status);
+    const fileId = item.files[0].id;
+    expect(fileId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // A buyer's library session that owns a real file, so a probe gets past sign-in to the file lookup.
+    const [buyer] = await fundFreshBuyers(store.devnet, 1, 1_000_000n);
+    const paid = await createPayingFetch({ signer: buyer, network: store.devnet.network, asset: store.devnet.usdc, maxAtomicPerPayment: 100_000n })(
+      `${store.url}/api/download/${item.slug}`,
+    );
+    expect(paid.status).toBe(200);
+    await paid.arrayBuffer();
+    // Off the catalog again (the purchase stays in the library): catalog and payment specs see the seeded items only.
+    expect((await creator.api.patch(`/api/studio/items/${item.id}`, { data: { published: false } })).status()).toBe(200);
+    const library = await signInBuyer(store.url, buyer);
+    expect((await library.get(`/api/library/files/${fileId}`)).status()).toBe(200);
+
+    const probes: [APIRequestContext, "get" | "patch" | "delete", string, string][] = [
+      [library, "get", "/api/library/files/..%2F..%2F..%2Fetc%2Fpasswd", "not_found"],
+      [library, "get", `/api/library/files/${fileId}%2F..%2F..%2F..%2Fpackage.json`, "not_found"],
+      [creator.api, "get", "/api/studio/items/..%2F..%2F..%2Fetc%2Fpasswd", "item_not_found"],
+      [creator.api, "patch", `/api/studio/items/${item.id}/files/..%2F..%2F..%2Fpackage.json`, "file_not_found"],
+      [creator.api, "delete", `/api/studio/items/${item.id}/files/..%2F..%2F..%2Fpackage.json`, "file_not_found"],
+      [request, "get", "/api/download/..%2F..%2F..%2Fpackage.json", "not_found"],
+      [request, "get", "/api/preview/..%2F..%2F..%2Fpackage.json", "not_found"],
+      [request, "get", "/api/covers/%2e%2e%2f%2e%2e%2f%2e%2e%2f.env", "not_found"],
+    ];
+    for (const [client, method, path, error] of probes) {
+      const response = await client[method](path, method === "patch" ? { data: {} } : {});
+      const body = await response.text();
+      // The route's own answer (not a router 404 page): the probe reached the code that looks the id up.
+      expect([response.status(), JSON.parse(body).error], path).toEqual([404, error]);
+      for (const outside of ['"name": "x402-storefront"', "root:x:0:0", "SESSION_SECRET"]) expect(body, path).not.toContain(outside);
     }
+    // The file is still there, unchanged, for its buyer.
+    const own = await library.get(`/api/library/files/${fileId}`);
+    expect(createHash("sha256").update(await own.body()).digest("hex")).toBe(item.files[0].sha256);
   });
 });

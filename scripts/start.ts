@@ -8,7 +8,8 @@ import { createChainPublicClient } from "@/lib/chain/clients";
 import { type ChainConfig, chainConfigFrom, presetFor } from "@/lib/chain/networks";
 import { CREATORS, FACILITATOR } from "@/lib/devnet/accounts";
 import { type RunningAnvil, startAnvil } from "@/lib/devnet/anvil";
-import { MULTICALL3_ADDRESS, prepareDevnet } from "@/lib/devnet/deploy";
+import { devnetClock } from "@/lib/devnet/clock";
+import { MULTICALL3_ADDRESS, devnetClients, prepareDevnet } from "@/lib/devnet/deploy";
 import { writeDevnetFile } from "@/lib/devnet/devnet-file";
 import { ConfigError, parseEnv } from "@/lib/env";
 import { StartupError, assertPortFree, assertRpcChain, ensureStorageDir } from "@/lib/startup/preflight";
@@ -49,6 +50,8 @@ async function main() {
   let usdc = env.USDC_ADDRESS;
   if (env.NETWORK === "devnet") {
     ({ usdc } = await prepareDevnet(rpcUrl));
+    // Our anvil restarted on saved state is at its last block's time; the reconciler judges expiry by it.
+    if (anvil) await devnetClock(devnetClients(rpcUrl).publicClient)();
     childEnv.USDC_ADDRESS = usdc;
     childEnv.FACILITATOR_PRIVATE_KEY ||= FACILITATOR.privateKey;
     writeDevnetFile(env.DATA_DIR, { rpcUrl, usdc, multicall3: MULTICALL3_ADDRESS, storeUrl });

@@ -27,13 +27,19 @@ function anvilBinary(): string {
  * Starts anvil on 127.0.0.1. The binary is spawned directly (not through npx) so that the PID we
  * hold is anvil's own and stopping it cannot leave an orphan behind.
  */
-export async function startAnvil(options: { port: number; statePath?: string }): Promise<RunningAnvil> {
+export async function startAnvil(options: {
+  port: number;
+  statePath?: string;
+  /** Genesis time in Unix seconds; anvil's clock then runs from it (tests start chains in the past). */
+  genesisTimestamp?: number;
+}): Promise<RunningAnvil> {
   const rpcUrl = `http://127.0.0.1:${options.port}`;
   if ((await fetchChainId(rpcUrl, 1000)) !== null) {
     throw new Error(`port ${options.port} is already in use (another anvil?); stop it or set ANVIL_PORT`);
   }
   const args = ["--host", "127.0.0.1", "--port", String(options.port), "--chain-id", String(DEVNET_CHAIN_ID)];
   if (options.statePath) args.push("--state", options.statePath, "--state-interval", "5");
+  if (options.genesisTimestamp !== undefined) args.push("--timestamp", String(options.genesisTimestamp));
   const child: ChildProcess = spawn(anvilBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "./free-port";
@@ -8,6 +8,9 @@ export type StartedStore = { url: string; dataDir: string; pid: number; child: C
 
 // npm scripts run from the repository root.
 const ROOT = process.cwd();
+
+// Data folders startStore made: stopStore removes them, also when a store was restarted on one.
+const createdDataDirs = new Set<string>();
 
 /** Load tests and suites send everything from 127.0.0.1: one client, as far as rate limits go. */
 export const NO_RATE_LIMITS = {
@@ -29,8 +32,8 @@ export function assertLocalDatabase(databaseUrl: string | undefined) {
 
 /**
  * Starts the store exactly as `npm start` does (after the build), on free ports and a fresh data
- * folder (or a given one, to restart a store), and resolves when it serves. The PID is the start command's: SIGTERM stops the server
- * and its anvil.
+ * folder (or a given one, to restart a store), and resolves when it serves. The PID is the start
+ * command's: SIGTERM stops the server and its anvil. A fresh folder is removed by stopStore.
  */
 export async function startStore(extraEnv: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<StartedStore> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
@@ -38,6 +41,7 @@ export async function startStore(extraEnv: Record<string, string> = {}, options:
   }
   assertLocalDatabase(extraEnv.DATABASE_URL ?? process.env.DATABASE_URL);
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "storefront-e2e-"));
+  if (!options.dataDir) createdDataDirs.add(dataDir);
   const [port, anvilPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
@@ -65,29 +69,44 @@ export async function startStore(extraEnv: Record<string, string> = {}, options:
   child.once("exit", () => log.end());
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
+  let problem = "did not start within 90 s";
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the store exited during start:\n${output}`);
+    if (child.exitCode !== null) {
+      problem = "exited during start";
+      break;
+    }
     if (output.includes("x402 Storefront ready")) return { url, dataDir, pid: child.pid!, child, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  child.kill("SIGTERM");
-  throw new Error(`the store did not start within 90 s:\n${output}`);
+  await stopStore({ pid: child.pid!, dataDir });
+  throw new Error(`the store ${problem}:\n${output}`);
 }
 
-export async function stopStore(store: { pid: number; child?: ChildProcess }) {
+async function stopProcess(pid: number) {
   try {
-    process.kill(store.pid, "SIGTERM");
+    process.kill(pid, "SIGTERM");
   } catch {
     return;
   }
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     try {
-      process.kill(store.pid, 0);
+      process.kill(pid, 0);
     } catch {
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  process.kill(store.pid, "SIGKILL");
+  process.kill(pid, "SIGKILL");
+}
+
+/**
+ * Stops a store and its anvil, and removes the data folder if startStore made it. Pass
+ * `keepDataDir` to start it again on the same folder afterwards.
+ */
+export async function stopStore(store: { pid: number; dataDir?: string }, options: { keepDataDir?: boolean } = {}) {
+  await stopProcess(store.pid);
+  if (store.dataDir && !options.keepDataDir && createdDataDirs.delete(store.dataDir)) {
+    rmSync(store.dataDir, { recursive: true, force: true, maxRetries: 3 });
+  }
 }

@@ -7,6 +7,7 @@ import { createWalletClient, http, nonceManager } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { RPC_TIMEOUT_MS, createChainPublicClient } from "@/lib/chain/clients";
 import type { ChainConfig } from "@/lib/chain/networks";
+import { devnetClock } from "@/lib/devnet/clock";
 import { faultPoint } from "@/lib/testing/fault";
 
 /**
@@ -55,8 +56,13 @@ function createEmbeddedFacilitator(chain: ChainConfig, privateKey: `0x${string}`
   });
   const facilitator = new x402Facilitator();
   registerExactEvmScheme(facilitator, { signer, networks: chain.network });
+  // An idle anvil's last block is old, and the payment's simulation runs at its time.
+  const clockReady = chain.name === "devnet" ? devnetClock(publicClient) : async () => {};
   return {
-    verify: (payload, requirements) => facilitator.verify(payload, requirements),
+    verify: async (payload, requirements) => {
+      await clockReady();
+      return facilitator.verify(payload, requirements);
+    },
     settle: (payload, requirements) => facilitator.settle(payload, requirements),
     // Same data as the remote /supported; only the network strings are typed more loosely.
     getSupported: async () => facilitator.getSupported() as SupportedResponse,

@@ -37,13 +37,8 @@ export async function POST(request: Request) {
   const { saleTransaction, refundTransaction, amount, note } = input.data;
   const sale = await getSaleByTransaction({ creatorId: access.creator.id, transactionHash: saleTransaction });
   if (!sale) return apiError(404, { error: "sale_not_found", message: "None of your sales was settled in that transaction." });
-  const { walletAddress, payoutAddress } = access.creator;
-  const onChain = await verifyRefundTransfer({
-    transactionHash: refundTransaction,
-    payer: sale.payer,
-    amountAtomic: amount,
-    creatorAddresses: [walletAddress, payoutAddress, sale.payTo],
-  });
+  // The sale's payTo and the signed-in wallet, never today's payout address: see verifyRefundTransfer.
+  const onChain = await verifyRefundTransfer({ refundTransaction, sale, amountAtomic: amount, creatorWallet: access.creator.walletAddress });
   if (!onChain.ok) return apiError(422, { error: onChain.error, message: onChain.message });
   const recorded = await recordRefund({ paymentId: sale.id, amountAtomic: amount, transactionHash: refundTransaction, note });
   if (!recorded.ok) {
