@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { readDevnetFile } from "../lib/devnet/devnet-file";
+import { type IsolatedDatabase, isolatedDatabase } from "../lib/testing/isolated-database";
 import { type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
 import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
@@ -11,11 +12,16 @@ import { createItem, publishedItem, samplePdf, signInCreator, uploadFile } from 
 
 test.describe("rate limits per client address, on a store with small allowances", () => {
   let store: StartedStore;
+  let database: IsolatedDatabase;
 
   test.beforeAll(async () => {
-    store = await startStore({ DATABASE_URL: "", RATE_LIMIT_UNPAID_PER_MINUTE: "5", RATE_LIMIT_SIGN_IN_PER_MINUTE: "4", RATE_LIMIT_UPLOADS_PER_HOUR: "2" });
+    database = await isolatedDatabase();
+    store = await startStore({ DATABASE_URL: database.url, RATE_LIMIT_UNPAID_PER_MINUTE: "5", RATE_LIMIT_SIGN_IN_PER_MINUTE: "4", RATE_LIMIT_UPLOADS_PER_HOUR: "2" });
   });
-  test.afterAll(async () => stopStore(store));
+  test.afterAll(async () => {
+    await stopStore(store);
+    await database.drop();
+  });
 
   test("unpaid 402s: the sixth in a minute is 429 with Retry-After; spoofed forwarding headers do not help, nor does a payment header", async ({ request }) => {
     const url = `${store.url}/api/download/midnight-blocks`;

@@ -6,6 +6,7 @@ import { foundry } from "viem/chains";
 import { generatePaymentId } from "@x402/extensions/payment-identifier";
 import { wrapFetchWithSIWx } from "@x402/extensions/sign-in-with-x";
 import type { DevnetFile } from "../lib/devnet/devnet-file";
+import { isolatedDatabase } from "../lib/testing/isolated-database";
 import { type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
 import { expect, test } from "./fixtures";
 import { chainReader, mintUsdc, paymentRequiredFrom, rebuildPaymentFromChain, signPayment } from "./support/chain";
@@ -26,8 +27,9 @@ async function waitForExit(pid: number) {
 
 test("the server dies right after broadcasting a settlement: after a restart the receipt is there, the buyer downloads free, one transfer", async () => {
   test.setTimeout(180_000);
-  // A store of its own (embedded database), told to exit the moment the settlement transaction is sent.
-  let store = await startStore({ STOREFRONT_FAULT: "exit-after-settlement-broadcast", DATABASE_URL: "" });
+  // A store of its own (its own database: PGlite, or PostgreSQL in that pass), told to exit the moment the settlement transaction is sent.
+  const database = await isolatedDatabase();
+  let store = await startStore({ STOREFRONT_FAULT: "exit-after-settlement-broadcast", DATABASE_URL: database.url });
   try {
     let devnet = devnetOf(store);
     const buyerKey = generatePrivateKey();
@@ -48,7 +50,7 @@ test("the server dies right after broadcasting a settlement: after a restart the
     await waitForExit(store.pid);
     expect(store.output()).toContain("fault injection: the server exits at exit-after-settlement-broadcast");
 
-    store = await startStore({ DATABASE_URL: "" }, { dataDir: store.dataDir });
+    store = await startStore({ DATABASE_URL: database.url }, { dataDir: store.dataDir });
     devnet = devnetOf(store);
     const chain = chainReader(devnet);
     expect(await chain.authorizationUsed(buyer.address, payment.nonce)).toBe(true);
@@ -81,5 +83,6 @@ test("the server dies right after broadcasting a settlement: after a restart the
     expect(await chain.balanceOf(creator)).toBe(creatorBefore + price);
   } finally {
     await stopStore(store);
+    await database.drop();
   }
 });

@@ -8,18 +8,20 @@ import { DEPLOYER } from "../lib/devnet/accounts";
 import { type RunningAnvil, startAnvil } from "../lib/devnet/anvil";
 import { readDevnetFile } from "../lib/devnet/devnet-file";
 import { freePort } from "../lib/testing/free-port";
+import { type IsolatedDatabase, isolatedDatabase } from "../lib/testing/isolated-database";
 import { type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
 import { expect, test } from "./fixtures";
 import { chainReader, fundedBuyerKey, paymentRequiredFrom, setBlacklisted, signPayment } from "./support/chain";
 import { startFacilitatorServer } from "./support/facilitator-server";
 import { publishedItem, signInCreator } from "./support/studio";
 
-// Each store here has its own chain and its own embedded database: it must not share the
-// suite's store, chain or PostgreSQL.
+// Each store here has its own chain and its own database (PGlite, or a database of its own on the
+// suite's PostgreSQL server in that pass): it must not share the suite's store, chain or data.
 
 test.describe("when the chain goes down and comes back", () => {
   let anvil: RunningAnvil;
   let store: StartedStore;
+  let database: IsolatedDatabase;
   let anvilPort: number;
   let statePath: string;
 
@@ -27,10 +29,12 @@ test.describe("when the chain goes down and comes back", () => {
     anvilPort = await freePort();
     statePath = path.join(mkdtempSync(path.join(tmpdir(), "storefront-outage-")), "anvil-state.json");
     anvil = await startAnvil({ port: anvilPort, statePath });
-    store = await startStore({ RPC_URL: anvil.rpcUrl, DATABASE_URL: "" });
+    database = await isolatedDatabase();
+    store = await startStore({ RPC_URL: anvil.rpcUrl, DATABASE_URL: database.url });
   });
   test.afterAll(async () => {
     await stopStore(store);
+    await database.drop();
     await anvil.stop();
     rmSync(path.dirname(statePath), { recursive: true, force: true });
   });
@@ -63,16 +67,19 @@ test.describe("when a remote facilitator hangs, comes back, or loses a settlemen
   let anvil: RunningAnvil;
   let store: StartedStore;
   let facilitator: Awaited<ReturnType<typeof startFacilitatorServer>>;
+  let database: IsolatedDatabase;
 
   test.beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
     // The store deploys the test USDC on this fresh anvil: the deployer's first contract.
     const usdc = getContractAddress({ from: DEPLOYER.address, nonce: 0n });
     facilitator = await startFacilitatorServer({ rpcUrl: anvil.rpcUrl, usdc });
-    store = await startStore({ RPC_URL: anvil.rpcUrl, DATABASE_URL: "", FACILITATOR_URL: facilitator.url, FACILITATOR_TIMEOUT_MS: "1000" });
+    database = await isolatedDatabase();
+    store = await startStore({ RPC_URL: anvil.rpcUrl, DATABASE_URL: database.url, FACILITATOR_URL: facilitator.url, FACILITATOR_TIMEOUT_MS: "1000" });
   });
   test.afterAll(async () => {
     await stopStore(store);
+    await database.drop();
     await facilitator.stop();
     await anvil.stop();
   });

@@ -3,6 +3,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { type RunningAnvil, startAnvil } from "../lib/devnet/anvil";
 import { type DevnetFile, readDevnetFile } from "../lib/devnet/devnet-file";
 import { freePort } from "../lib/testing/free-port";
+import { type IsolatedDatabase, isolatedDatabase } from "../lib/testing/isolated-database";
 import { type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
 import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
@@ -20,15 +21,17 @@ test.describe("abuse limits that cannot be sidestepped", () => {
   let anvil: RunningAnvil;
   let rpc: Awaited<ReturnType<typeof startRpcProxy>>;
   let store: StartedStore;
+  let database: IsolatedDatabase;
   let devnet: DevnetFile;
   let url: string;
 
   test.beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
     rpc = await startRpcProxy(anvil.rpcUrl);
+    database = await isolatedDatabase();
     store = await startStore({
       RPC_URL: rpc.url,
-      DATABASE_URL: "",
+      DATABASE_URL: database.url,
       TRUST_PROXY: "true",
       RATE_LIMIT_UNPAID_PER_MINUTE: String(UNPAID_PER_MINUTE),
       RATE_LIMIT_REFUSED_PER_PAYER_PER_MINUTE: String(REFUSED_PER_PAYER),
@@ -39,6 +42,7 @@ test.describe("abuse limits that cannot be sidestepped", () => {
   });
   test.afterAll(async () => {
     await stopStore(store);
+    await database.drop();
     await rpc.stop();
     await anvil.stop();
   });

@@ -7,6 +7,11 @@ export type IsolatedDatabase = {
   url: string;
   /** Removes the database (after the stores on it stopped). */
   drop(): Promise<void>;
+  /**
+   * PostgreSQL only: takes the database away from its clients (ends their sessions and refuses new
+   * ones, superusers included) or gives it back, as an outage would.
+   */
+  setReachable(reachable: boolean): Promise<void>;
 };
 
 async function onServer(serverUrl: string, statement: string) {
@@ -24,7 +29,15 @@ async function onServer(serverUrl: string, statement: string) {
  * server, so the test runs on PostgreSQL too; otherwise "" — PGlite in the store's data folder.
  */
 export async function isolatedDatabase(serverUrl = process.env.DATABASE_URL): Promise<IsolatedDatabase> {
-  if (!serverUrl) return { url: "", drop: async () => {} };
+  if (!serverUrl) {
+    return {
+      url: "",
+      drop: async () => {},
+      setReachable: async () => {
+        throw new Error("PGlite runs inside the store's process: only a PostgreSQL database can be taken away");
+      },
+    };
+  }
   assertLocalDatabase(serverUrl);
   const name = `storefront_isolated_${randomBytes(6).toString("hex")}`;
   await onServer(serverUrl, `create database ${name}`);
@@ -34,5 +47,9 @@ export async function isolatedDatabase(serverUrl = process.env.DATABASE_URL): Pr
     url: url.toString(),
     // FORCE ends sessions a killed store may have left open.
     drop: () => onServer(serverUrl, `drop database if exists ${name} with (force)`),
+    async setReachable(reachable) {
+      await onServer(serverUrl, `alter database ${name} allow_connections ${reachable}`);
+      if (!reachable) await onServer(serverUrl, `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
+    },
   };
 }
