@@ -110,4 +110,14 @@ test.describe("uploads cannot disguise their names or contents: a reason, nothin
     const log = storeLog(process.env.E2E_DATA_DIR!).slice(logBefore);
     expect(log).not.toMatch(/uncaughtException|unhandledRejection|Error:|⨯/);
   });
+
+  test("the studio page shows the reason of an upload refused mid-stream (Chromium's XMLHttpRequest)", async ({ page }) => {
+    await page.context().addCookies((await creator.api.storageState()).cookies);
+    await page.goto(`/studio/items/${item.id}`);
+    const alert = page.getByTestId("file-manager").getByRole("alert");
+    await page.getByTestId("upload-input").setInputFiles({ name: "program.pdf", mimeType: "application/pdf", buffer: Buffer.concat([ELF, ELF, ELF]) });
+    await expect(alert).toHaveText(/^program\.pdf: This kind of file is not accepted/);
+    await page.getByTestId("upload-input").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.concat([Buffer.from(`${PROSE}<script>`), Buffer.alloc(2 * 1024 * 1024, 0x20)]) });
+    await expect(alert).toHaveText(/^notes\.txt: This text contains markup at byte 10560/);
+  });
 });
