@@ -71,6 +71,11 @@ describe("creator quotas", () => {
     const third = await hold(creator.id, 10);
     assert.equal(third.ok, false);
     for (const held of [first, second, stranger]) held.hold.end(false);
+    // A declared length is reserved before its bytes arrive.
+    const declared = await hold(creator.id, 700_000);
+    assert.ok(declared.ok);
+    assert.equal((await hold(creator.id, 400_000)).ok, false);
+    declared.hold.end(false);
     const afterwards = await hold(creator.id, QUOTA);
     assert.ok(afterwards.ok);
     afterwards.hold.end(false);

@@ -76,9 +76,10 @@ export type QuotaHold = {
 
 /**
  * Holds a place for one upload within the creator's storage quota (CREATOR_QUOTA_BYTES: item files
- * and covers). The declared length is checked before a byte is read; streamed bytes are counted as
- * they arrive, together with the creator's other uploads in this process; and the total is checked
- * once more where the upload is recorded, under a database lock, which holds across processes.
+ * and covers). The declared length is checked and reserved before a byte is read; streamed bytes
+ * are counted as they arrive, together with the creator's other uploads in this process; and the
+ * total is checked once more where the upload is recorded, under a database lock, which holds
+ * across processes.
  * What `replaced` names (a file's old content, the old cover) does not count.
  */
 export async function holdCreatorQuota(options: { creatorId: string; replaced: Replaced; declaredBytes: number | null }): Promise<{ ok: true; hold: QuotaHold } | { ok: false; refusal: UploadRefusal }> {
@@ -88,12 +89,18 @@ export async function holdCreatorQuota(options: { creatorId: string; replaced: R
   ledger.active++;
   // Read before the database, so what is recorded in between is counted twice, never missed.
   const recordedBefore = ledger.recorded;
+  // Bytes received so far, and what this upload adds to the in-flight count: at least its declared length.
   let mine = 0;
+  let counted = 0;
+  const count = (bytes: number) => {
+    ledger.inflight += bytes - counted;
+    counted = bytes;
+  };
   let ended = false;
   const end = (recorded: boolean) => {
     if (ended) return;
     ended = true;
-    ledger.inflight -= mine;
+    count(0);
     if (recorded) ledger.recorded += mine;
     if (--ledger.active === 0) slot[LEDGERS]?.delete(creatorId);
   };
@@ -112,13 +119,14 @@ export async function holdCreatorQuota(options: { creatorId: string; replaced: R
     const size = declaredBytes === null ? "" : `, and this file is ${formatBytes(declaredBytes)}`;
     return { ok: false, refusal: quotaExceeded(`${limits}; ${formatBytes(leftAtStart)} is left${size}. Delete files or drafts you no longer need.`) };
   }
+  count(declaredBytes ?? 0);
   return {
     ok: true,
     hold: {
       allowance: {
         take(totalBytes) {
-          ledger.inflight += totalBytes - mine;
           mine = totalBytes;
+          count(Math.max(totalBytes, declaredBytes ?? 0));
           if (used() <= quota) return null;
           return quotaExceeded(`${limits}; this file grew past the ${formatBytes(leftAtStart)} that was left. Delete files or drafts you no longer need.`);
         },

@@ -52,43 +52,40 @@ async function receiveFile(request: Request, target: { item: StudioItem; purpose
   const quota = await holdCreatorQuota({ creatorId: target.item.creatorId, replaced: target.replaced, declaredBytes });
   if (!quota.ok) return refusedUnread(request, quota.refusal);
   let disk: DiskHold | null = null;
+  let received = false;
   try {
     if (!env.S3_BUCKET) {
       const held = await holdDiskReserve({ dir: env.STORAGE_DIR, reserveBytes: env.STORAGE_RESERVE_BYTES, declaredBytes });
-      if (!held.ok) {
-        quota.hold.end(false);
-        return await refusedUnread(request, held.refusal);
-      }
+      if (!held.ok) return await refusedUnread(request, held.refusal);
       disk = held.hold;
     }
     const allowances = disk ? [quota.hold.allowance, disk.allowance] : [quota.hold.allowance];
     const upload = await receiveUpload({ request, storage: getStorage(), purpose: target.purpose, fileName: name.name, maxBytes, allowances });
-    if (!upload.ok) {
-      quota.hold.end(false);
-      return refused(upload.refusal, upload.bodyLeft);
-    }
+    if (!upload.ok) return refused(upload.refusal, upload.bodyLeft);
+    received = true;
     return { ok: true, value: { file: upload.file, quota: quota.hold } };
-  } catch (error) {
-    quota.hold.end(false);
-    throw error;
   } finally {
     disk?.end();
+    // A stored upload stays in the quota's in-flight count until it is recorded (see `record`).
+    if (!received) quota.hold.end(false);
   }
 }
 
 /** Records a stored upload in the database; if that is refused or fails, the upload is removed again. */
 async function record<T>({ file, quota }: Received, write: (admit: AdmitUpload) => Promise<RecordUploadResult<T>>): Promise<Uploaded<T>> {
+  const discard = () =>
+    getStorage()
+      .delete(file.storageKey)
+      .catch(() => undefined);
   let recorded = false;
   try {
     const result = await write(quota.admit);
     recorded = result.ok;
     if (result.ok) return result;
-    await getStorage().delete(file.storageKey);
+    await discard();
     return refused(result.error === "quota_exceeded" ? quota.overQuota : refusals.itemGone());
   } catch (error) {
-    await getStorage()
-      .delete(file.storageKey)
-      .catch(() => undefined);
+    await discard();
     throw error;
   } finally {
     quota.end(recorded);
