@@ -4,4 +4,5 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startReconciler } = await import("@/lib/payments/reconciler");
   startReconciler();
+  (await import("@/lib/studio/draft-sweep")).startDraftSweep();
 }

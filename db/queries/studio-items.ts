@@ -1,9 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, max, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, max, ne, notExists, sql } from "drizzle-orm";
 import type { ItemChanges, NewItemInput } from "@/lib/studio/item-input";
 import type { Transaction } from "../client";
 import { getDb } from "../database";
+import { countCreatorItems } from "./quotas";
 import { type Item, type ItemFile, type NewItemFile, itemFiles, items, payments } from "../schema";
 
 export type StudioItem = Item & { files: ItemFile[] };
@@ -32,28 +33,37 @@ function slugFromTitle(title: string): string {
   return base || "item";
 }
 
-/** A new draft with a URL slug from its title; the slug never changes, so links and agents keep working. */
-export async function createItem({ creatorId, input }: { creatorId: string; input: NewItemInput }): Promise<Item> {
+export type CreateItemResult = { ok: true; item: Item } | { ok: false; error: "item_quota_exceeded" };
+
+/**
+ * A new draft with a URL slug from its title; the slug never changes, so links and agents keep
+ * working. Refused when the creator already has `maxItems`, counted under the creator's lock so
+ * that concurrent requests (in any process) cannot pass it together.
+ */
+export async function createItem({ creatorId, input, maxItems }: { creatorId: string; input: NewItemInput; maxItems: number }): Promise<CreateItemResult> {
   const base = slugFromTitle(input.title);
-  for (const slug of [base, `${base}-${randomBytes(3).toString("hex")}`, `${base}-${randomBytes(6).toString("hex")}`]) {
-    const [item] = await getDb()
-      .insert(items)
-      .values({
-        creatorId,
-        slug,
-        title: input.title,
-        description: input.description,
-        kind: input.kind,
-        priceAtomic: input.price,
-        payoutAddress: input.payoutAddress,
-        refundPolicy: input.refundPolicy,
-        published: false,
-      })
-      .onConflictDoNothing({ target: items.slug })
-      .returning();
-    if (item) return item;
-  }
-  throw new Error(`no free slug for "${input.title}"`);
+  return getDb().transaction(async (tx) => {
+    if ((await countCreatorItems({ creatorId, tx })) >= maxItems) return { ok: false, error: "item_quota_exceeded" } as const;
+    for (const slug of [base, `${base}-${randomBytes(3).toString("hex")}`, `${base}-${randomBytes(6).toString("hex")}`]) {
+      const [item] = await tx
+        .insert(items)
+        .values({
+          creatorId,
+          slug,
+          title: input.title,
+          description: input.description,
+          kind: input.kind,
+          priceAtomic: input.price,
+          payoutAddress: input.payoutAddress,
+          refundPolicy: input.refundPolicy,
+          published: false,
+        })
+        .onConflictDoNothing({ target: items.slug })
+        .returning();
+      if (item) return { ok: true, item } as const;
+    }
+    throw new Error(`no free slug for "${input.title}"`);
+  });
 }
 
 export type UpdateItemResult = { ok: true; item: Item } | { ok: false; error: "not_found" | "no_files" };
@@ -77,13 +87,23 @@ export async function updateItem({ creatorId, itemId, changes }: { creatorId: st
   });
 }
 
-/** Points the item at a new cover; returns the previous cover's key to delete. Fails if the item is gone. */
-export async function setItemCover({ itemId, coverKey, coverType }: { itemId: string; coverKey: string; coverType: string }): Promise<string | null> {
+/**
+ * Decides, inside the transaction that records an upload, whether the creator's stored bytes may
+ * grow by it (see lib/studio/creator-quota.ts); it locks the creator's row.
+ */
+export type AdmitUpload = (tx: Transaction) => Promise<boolean>;
+
+/** Why a stored upload could not be recorded: the creator's quota, or the item (or file) is gone. */
+export type RecordUploadResult<T> = { ok: true; value: T } | { ok: false; error: "quota_exceeded" | "not_found" };
+
+/** Points the item at a new cover; returns the previous cover's key to delete. */
+export async function setItemCover({ itemId, coverKey, coverType, admit }: { itemId: string; coverKey: string; coverType: string; admit: AdmitUpload }): Promise<RecordUploadResult<string | null>> {
   return getDb().transaction(async (tx) => {
     const [before] = await tx.select({ coverKey: items.coverKey }).from(items).where(eq(items.id, itemId)).for("update");
-    if (!before) throw new Error(`item ${itemId} no longer exists`);
+    if (!before) return { ok: false, error: "not_found" } as const;
+    if (!(await admit(tx))) return { ok: false, error: "quota_exceeded" } as const;
     await tx.update(items).set({ coverKey, coverType }).where(eq(items.id, itemId));
-    return before.coverKey;
+    return { ok: true, value: before.coverKey } as const;
   });
 }
 
@@ -103,16 +123,18 @@ export async function deleteItem({ itemId }: { itemId: string }): Promise<Delete
 }
 
 /** Appends a file after the item's last one; a new preview takes over from the previous one. */
-export async function addItemFile(file: Omit<NewItemFile, "position">): Promise<ItemFile> {
+export async function addItemFile(file: Omit<NewItemFile, "position">, admit: AdmitUpload): Promise<RecordUploadResult<ItemFile>> {
   return getDb().transaction(async (tx) => {
-    await tx.select({ id: items.id }).from(items).where(eq(items.id, file.itemId)).for("update");
+    const [item] = await tx.select({ id: items.id }).from(items).where(eq(items.id, file.itemId)).for("update");
+    if (!item) return { ok: false, error: "not_found" } as const;
+    if (!(await admit(tx))) return { ok: false, error: "quota_exceeded" } as const;
     const [{ last }] = await tx.select({ last: max(itemFiles.position) }).from(itemFiles).where(eq(itemFiles.itemId, file.itemId));
     if (file.isPreview) await tx.update(itemFiles).set({ isPreview: false }).where(eq(itemFiles.itemId, file.itemId));
     const [row] = await tx
       .insert(itemFiles)
       .values({ ...file, position: (last ?? -1) + 1 })
       .returning();
-    return row;
+    return { ok: true, value: row } as const;
   });
 }
 
@@ -120,15 +142,18 @@ export async function addItemFile(file: Omit<NewItemFile, "position">): Promise<
 export async function replaceItemFileContent({
   fileId,
   content,
+  admit,
 }: {
   fileId: string;
   content: Pick<ItemFile, "fileName" | "mimeType" | "sizeBytes" | "sha256" | "storageKey">;
-}): Promise<string> {
+  admit: AdmitUpload;
+}): Promise<RecordUploadResult<string>> {
   return getDb().transaction(async (tx) => {
     const [before] = await tx.select({ key: itemFiles.storageKey }).from(itemFiles).where(eq(itemFiles.id, fileId)).for("update");
-    if (!before) throw new Error(`file ${fileId} no longer exists`);
+    if (!before) return { ok: false, error: "not_found" } as const;
+    if (!(await admit(tx))) return { ok: false, error: "quota_exceeded" } as const;
     await tx.update(itemFiles).set(content).where(eq(itemFiles.id, fileId));
-    return before.key;
+    return { ok: true, value: before.key } as const;
   });
 }
 
@@ -175,5 +200,28 @@ export async function moveItemFile({ item, fileId, direction }: { item: StudioIt
     await tx.update(itemFiles).set({ position: sql`-1` }).where(eq(itemFiles.id, file.id));
     await tx.update(itemFiles).set({ position: file.position }).where(eq(itemFiles.id, neighbour.id));
     await tx.update(itemFiles).set({ position: neighbour.position }).where(eq(itemFiles.id, file.id));
+  });
+}
+
+/**
+ * Deletes drafts that never got a file (a cover alone does not count) and nobody paid for, created
+ * before `createdBefore`; returns the cover keys they held. Candidates are locked first, skipping
+ * any an upload is recording into right now, and the conditions are checked again under the lock.
+ */
+export async function deleteEmptyDrafts({ createdBefore }: { createdBefore: Date }): Promise<{ deleted: number; coverKeys: string[] }> {
+  const empty = and(
+    eq(items.published, false),
+    lt(items.createdAt, createdBefore),
+    notExists(getDb().select({ id: itemFiles.id }).from(itemFiles).where(eq(itemFiles.itemId, items.id))),
+    notExists(getDb().select({ id: payments.id }).from(payments).where(eq(payments.itemId, items.id))),
+  );
+  return getDb().transaction(async (tx) => {
+    const candidates = await tx.select({ id: items.id }).from(items).where(empty).for("update", { skipLocked: true });
+    if (candidates.length === 0) return { deleted: 0, coverKeys: [] };
+    const deleted = await tx
+      .delete(items)
+      .where(and(inArray(items.id, candidates.map((candidate) => candidate.id)), empty))
+      .returning({ coverKey: items.coverKey });
+    return { deleted: deleted.length, coverKeys: deleted.flatMap((item) => (item.coverKey ? [item.coverKey] : [])) };
   });
 }

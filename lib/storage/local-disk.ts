@@ -25,10 +25,14 @@ export function localDiskStorage(root: string): Storage {
       const partial = `${target}.${randomUUID()}.partial`;
       const meter = hashingMeter();
       const source = body instanceof Readable ? body : Readable.from([Buffer.from(body)]);
+      const file = createWriteStream(partial);
       try {
-        await pipeline(source, meter.stream, createWriteStream(partial));
+        await pipeline(source, meter.stream, file);
         await rename(partial, target);
       } catch (error) {
+        // A body refused at once fails while the file may still be opening: remove it only once
+        // it is closed, or the open lands after the removal and leaves an empty partial file.
+        if (!file.closed) await new Promise<void>((resolve) => file.once("close", () => resolve()));
         await rm(partial, { force: true });
         throw error;
       }

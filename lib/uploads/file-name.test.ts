@@ -23,6 +23,14 @@ describe("checkFileName", () => {
       ["what%3F.pdf", /< > :/],
       ["%E0%A4%A", /URL-encoded/],
       ["x".repeat(181), /180/],
+      ["line%E2%80%A8break.pdf", /line breaks/],
+      // Bidi controls and invisible characters (Unicode Cf), which make a name read as another.
+      [encodeURIComponent("invoice\u202Efdp.exe"), /invisible formatting/],
+      [encodeURIComponent("book\u200B.pdf"), /invisible formatting/],
+      [encodeURIComponent("\uFEFFbook.pdf"), /invisible formatting/],
+      [encodeURIComponent("book.pdf\uFEFF"), /invisible formatting/],
+      [encodeURIComponent("book\u2067.pdf"), /invisible formatting/],
+      [encodeURIComponent("book\u{E0041}.pdf"), /invisible formatting/],
     ];
     for (const [raw, reason] of refused) {
       const result = checkFileName(raw);

@@ -10,17 +10,24 @@ export type FileNameResult = { ok: true; name: string } | { ok: false; message: 
  */
 export function checkFileName(raw: string | null): FileNameResult {
   if (raw === null) return { ok: false, message: "Name the file (the x-file-name header, URL-encoded)." };
-  let name: string;
+  let decoded: string;
   try {
-    name = decodeURIComponent(raw).normalize("NFC").trim();
+    decoded = decodeURIComponent(raw);
   } catch {
     return { ok: false, message: "The file name is not valid URL-encoded UTF-8." };
   }
+  // Bidi overrides and zero-width characters make a name read differently from what it is
+  // ("invoice\u202Efdp.exe" shows as "invoiceexe.pdf"). Checked before trimming, which would
+  // silently drop a leading or trailing U+FEFF.
+  if (/\p{Cf}/u.test(decoded)) {
+    return { ok: false, message: "A file name cannot contain invisible formatting characters (such as right-to-left overrides or zero-width spaces): they disguise the real name." };
+  }
+  const name = decoded.normalize("NFC").trim();
   if (!name) return { ok: false, message: "The file name is empty." };
   if (name.length > MAX_NAME_LENGTH) return { ok: false, message: `Keep file names under ${MAX_NAME_LENGTH} characters.` };
   if (/[/\\]/.test(name)) return { ok: false, message: "A file name cannot contain / or \\ (it must not be a path)." };
   if (name.startsWith(".")) return { ok: false, message: "A file name cannot start with a dot." };
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return { ok: false, message: "A file name cannot contain control characters." };
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name)) return { ok: false, message: "A file name cannot contain control characters or line breaks." };
   if (/[<>:"|?*]/.test(name)) return { ok: false, message: 'A file name cannot contain any of < > : " | ? *.' };
   return { ok: true, name };
 }

@@ -1,64 +1,95 @@
-import { Readable, Transform } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { Transform, pipeline } from "node:stream";
 import { type Storage, newStorageKey } from "@/lib/storage";
-import { formatBytes } from "@/lib/format/bytes";
-import { ACCEPTED_DESCRIPTION, SNIFF_BYTES, type UploadPurpose, sniffType } from "./sniff-type";
+import { checkExtensionFits } from "./file-extension";
+import { plainTextScanner } from "./plain-text";
+import { type UploadRefusal, refusals } from "./refusals";
+import { discardBody, requestBodyStream } from "./request-body";
+import { SNIFF_BYTES, type UploadPurpose, sniffType } from "./sniff-type";
 
 export type StoredUpload = { storageKey: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string };
-export type UploadResult = { ok: true; file: StoredUpload } | { ok: false; status: 400 | 413 | 415; error: string; message: string };
+/** A refusal, and whether part of the body was left unread (then the connection cannot be reused). */
+export type UploadResult = { ok: true; file: StoredUpload } | { ok: false; refusal: UploadRefusal; bodyLeft: boolean };
+
+/**
+ * A limit on the bytes an upload may store besides its size limit (a creator's quota, the disk's
+ * reserve), told the running total as bytes arrive; a refusal stops the upload.
+ */
+export type ByteAllowance = { take(totalBytes: number): UploadRefusal | null | Promise<UploadRefusal | null> };
 
 class UploadRejected extends Error {
-  constructor(readonly result: Extract<UploadResult, { ok: false }>) {
-    super(result.message);
+  constructor(readonly refusal: UploadRefusal) {
+    super(refusal.message);
   }
 }
 
+type GuardOptions = { purpose: UploadPurpose; fileName: string; maxBytes: number; allowances: ByteAllowance[]; onType: (mime: string) => void };
+
 /**
- * Guards the byte stream on its way to storage: refuses it past `maxBytes`, and holds back the
- * first bytes until their type is sniffed, so an unaccepted file never reaches storage at all.
+ * Guards the byte stream on its way to storage: refuses it past a limit, holds back the first
+ * bytes until their type is sniffed and found to fit the name (so an unaccepted file never reaches
+ * storage at all), and scans text to its last byte.
  */
-function uploadGuard(purpose: UploadPurpose, maxBytes: number, onType: (mime: string) => void): Transform {
+function uploadGuard({ purpose, fileName, maxBytes, allowances, onType }: GuardOptions): Transform {
   let received = 0;
   let head: Buffer[] | null = [];
   let headBytes = 0;
-  const tooLarge = () =>
-    new UploadRejected({ ok: false, status: 413, error: "file_too_large", message: `Files may be at most ${formatBytes(maxBytes)}.` });
+  let text: ReturnType<typeof plainTextScanner> | null = null;
+
+  const admit = async (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > maxBytes) throw new UploadRejected(refusals.tooLarge(maxBytes));
+    for (const allowance of allowances) {
+      const refusal = await allowance.take(received);
+      if (refusal) throw new UploadRejected(refusal);
+    }
+  };
+  const scan = (bytes: Buffer) => {
+    const refusal = text?.push(bytes);
+    if (refusal) throw new UploadRejected(refusal);
+  };
   const release = async (stream: Transform) => {
     const bytes = Buffer.concat(head ?? []);
     head = null;
-    if (bytes.length === 0) throw new UploadRejected({ ok: false, status: 400, error: "empty_file", message: "The file is empty." });
-    const mime = await sniffType(bytes, purpose);
-    if (!mime) {
-      throw new UploadRejected({
-        ok: false,
-        status: 415,
-        error: "unsupported_file_type",
-        message: `This kind of file is not accepted (judged by its content, not its name). Accepted: ${ACCEPTED_DESCRIPTION[purpose]}.`,
-      });
-    }
-    onType(mime);
+    if (bytes.length === 0) throw new UploadRejected(refusals.empty());
+    const sniffed = await sniffType(bytes, purpose);
+    if (!sniffed.ok) throw new UploadRejected(sniffed.refusal);
+    const fits = checkExtensionFits(fileName, sniffed.mimeType);
+    if (!fits.ok) throw new UploadRejected(refusals.extensionMismatch(fits.message));
+    if (sniffed.mimeType === "text/plain") text = plainTextScanner();
+    scan(bytes);
+    onType(sniffed.mimeType);
     stream.push(bytes);
+  };
+  const step = async (stream: Transform, chunk: Buffer) => {
+    await admit(chunk);
+    if (!head) {
+      scan(chunk);
+      return stream.push(chunk);
+    }
+    head.push(chunk);
+    headBytes += chunk.length;
+    if (headBytes >= SNIFF_BYTES) await release(stream);
   };
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      received += chunk.length;
-      if (received > maxBytes) return callback(tooLarge());
-      if (!head) return callback(null, chunk);
-      head.push(chunk);
-      headBytes += chunk.length;
-      if (headBytes < SNIFF_BYTES) return callback();
-      release(this).then(() => callback(), callback);
+      step(this, chunk).then(() => callback(), callback);
     },
     flush(callback) {
-      if (!head) return callback();
-      release(this).then(() => callback(), callback);
+      (head ? release(this) : Promise.resolve())
+        .then(() => {
+          const refusal = text?.end();
+          callback(refusal ? new UploadRejected(refusal) : null);
+        })
+        .catch(callback);
     },
   });
 }
 
 /**
  * Streams a request body into storage under a key the server generates: size-limited, sha256
- * computed on the way, type sniffed from the content. On any failure nothing is left stored.
+ * computed on the way, type sniffed from the content and matched against the name. On any failure
+ * nothing is left stored, and the rest of the body is read and discarded (up to a bound) so the
+ * client gets the reason rather than a cut connection.
  */
 export async function receiveUpload(options: {
   request: Request;
@@ -66,27 +97,25 @@ export async function receiveUpload(options: {
   purpose: UploadPurpose;
   fileName: string;
   maxBytes: number;
+  allowances?: ByteAllowance[];
 }): Promise<UploadResult> {
-  const { request, storage, purpose, fileName, maxBytes } = options;
+  const { request, storage, purpose, fileName, maxBytes, allowances = [] } = options;
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > maxBytes) {
-    return { ok: false, status: 413, error: "file_too_large", message: `Files may be at most ${formatBytes(maxBytes)}.` };
-  }
-  if (!request.body || declared === "0") return { ok: false, status: 400, error: "empty_file", message: "The file is empty." };
+  if (declared !== null && Number(declared) > maxBytes) return { ok: false, refusal: refusals.tooLarge(maxBytes), bodyLeft: !(await discardBody(request)) };
+  if (!request.body || declared === "0") return { ok: false, refusal: refusals.empty(), bodyLeft: false };
 
   let mimeType = "";
   const storageKey = newStorageKey(purpose === "cover" ? "covers" : "files", fileName);
-  const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
-  const body = uploadGuard(purpose, maxBytes, (mime) => (mimeType = mime));
-  source.on("error", (error) => body.destroy(error));
-  body.on("close", () => source.destroy());
-  source.pipe(body);
+  const body = requestBodyStream(request.body);
+  const guarded = pipeline(body.stream, uploadGuard({ purpose, fileName, maxBytes, allowances, onType: (mime) => (mimeType = mime) }), () => {
+    // Errors reach storage.put through the guard; nothing more to do here.
+  });
   try {
-    const stored = await storage.put(storageKey, body);
+    const stored = await storage.put(storageKey, guarded);
     return { ok: true, file: { storageKey, fileName, mimeType, ...stored } };
   } catch (error) {
     await storage.delete(storageKey).catch(() => undefined);
-    if (error instanceof UploadRejected) return error.result;
-    return { ok: false, status: 400, error: "upload_interrupted", message: "The upload broke off before the whole file arrived; try again." };
+    const bodyLeft = !(await body.discardRest());
+    return { ok: false, refusal: error instanceof UploadRejected ? error.refusal : refusals.interrupted(), bodyLeft };
   }
 }

@@ -1,4 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
+import { looksLikeUtf16, plainTextScanner } from "./plain-text";
+import { type UploadRefusal, refusals } from "./refusals";
 
 /** How many leading bytes the type is read from. */
 export const SNIFF_BYTES = 4100;
@@ -26,35 +28,31 @@ const ITEM_FILE_TYPES = new Set([
 ]);
 const COVER_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "image/gif"]);
 
+/** file-type's names for types we know under their registered name. */
+const CANONICAL_TYPE: Record<string, string> = { "audio/x-wav": "audio/wav", "audio/x-m4a": "audio/mp4" };
+
 export type UploadPurpose = "item-file" | "cover";
 
-export const ACCEPTED_DESCRIPTION: Record<UploadPurpose, string> = {
-  "item-file": "PDF, EPUB, MOBI, ZIP, MP3, WAV, FLAC, OGG, M4A, AAC, MP4, WebM, MOV, PNG, JPEG, WebP, GIF or plain UTF-8 text",
-  cover: "PNG, JPEG, WebP or GIF",
-};
+export type SniffResult = { ok: true; mimeType: string } | { ok: false; refusal: UploadRefusal };
 
-/**
- * Plain UTF-8 text, and not markup: a file that opens with a tag (HTML, SVG, XML) is refused even
- * though it is text, since a browser may render it rather than save it.
- */
-function looksLikePlainText(head: Uint8Array): boolean {
-  if (head.includes(0)) return false;
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
-  } catch {
-    return false;
-  }
-  return !text.replace(/^\uFEFF/, "").trimStart().startsWith("<");
+/** Text that is not a known binary format: plain UTF-8 as far as the head shows, else why not. */
+function sniffText(head: Uint8Array): SniffResult {
+  const scanner = plainTextScanner();
+  const refusal = scanner.push(head);
+  return refusal ? { ok: false, refusal } : { ok: true, mimeType: "text/plain" };
 }
 
 /**
- * The MIME type of a file from its first bytes, never from what the client claims; null when it
- * is not a type accepted for the purpose.
+ * The MIME type of a file from its first bytes, never from what the client claims, or the refusal
+ * when it is not a type accepted for the purpose. Text is only plain if the rest of it stays so:
+ * the upload scans every further byte with `plainTextScanner`.
  */
-export async function sniffType(head: Uint8Array, purpose: UploadPurpose): Promise<string | null> {
-  const detected = await fileTypeFromBuffer(head);
-  const mime = detected?.mime === "audio/x-wav" ? "audio/wav" : (detected?.mime ?? (looksLikePlainText(head) ? "text/plain" : undefined));
-  if (!mime) return null;
-  return (purpose === "cover" ? COVER_TYPES : ITEM_FILE_TYPES).has(mime) ? mime : null;
+export async function sniffType(head: Uint8Array, purpose: UploadPurpose): Promise<SniffResult> {
+  // Before file-type, which takes the UTF-16LE byte-order mark FF FE for an MPEG audio frame.
+  if (looksLikeUtf16(head)) return { ok: false, refusal: purpose === "cover" ? refusals.unsupportedType(purpose) : refusals.utf16() };
+  const detected = (await fileTypeFromBuffer(head))?.mime;
+  const sniffed = detected ? { ok: true as const, mimeType: CANONICAL_TYPE[detected] ?? detected } : sniffText(head);
+  if (!sniffed.ok) return purpose === "cover" ? { ok: false, refusal: refusals.unsupportedType(purpose) } : sniffed;
+  const accepted = (purpose === "cover" ? COVER_TYPES : ITEM_FILE_TYPES).has(sniffed.mimeType);
+  return accepted ? sniffed : { ok: false, refusal: refusals.unsupportedType(purpose) };
 }

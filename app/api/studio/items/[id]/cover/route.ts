@@ -2,7 +2,7 @@
 import { apiError } from "@/lib/http/json-input";
 import { coverResponse } from "@/lib/storage/cover-response";
 import { requireCreatorItem } from "@/lib/studio/current-creator";
-import { receiveFileFromRequest, setUploadedCover } from "@/lib/studio/item-files";
+import { setUploadedCover } from "@/lib/studio/item-files";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,10 +10,9 @@ export const dynamic = "force-dynamic";
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const access = await requireCreatorItem((await params).id);
   if (!access.ok) return access.response;
-  const upload = await receiveFileFromRequest(request, "cover");
+  const upload = await setUploadedCover(request, access.item);
   if (!upload.ok) return upload.response;
-  await setUploadedCover(access.item, upload.file);
-  return Response.json({ mimeType: upload.file.mimeType, sizeBytes: upload.file.sizeBytes });
+  return Response.json({ mimeType: upload.value.mimeType, sizeBytes: upload.value.sizeBytes });
 }
 
 /** GET — the cover as the owner sees it, drafts included. */

@@ -1,6 +1,6 @@
 // POST /api/studio/items/:id/files[?preview=true] — upload a file: raw bytes as the body, its URL-encoded name in x-file-name
 import { requireCreatorItem } from "@/lib/studio/current-creator";
-import { addUploadedFile, receiveFileFromRequest } from "@/lib/studio/item-files";
+import { addUploadedFile } from "@/lib/studio/item-files";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -8,10 +8,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const access = await requireCreatorItem((await params).id);
   if (!access.ok) return access.response;
-  const upload = await receiveFileFromRequest(request, "item-file");
-  if (!upload.ok) return upload.response;
   const isPreview = new URL(request.url).searchParams.get("preview") === "true";
-  const file = await addUploadedFile(access.item, upload.file, isPreview);
+  const upload = await addUploadedFile(request, access.item, isPreview);
+  if (!upload.ok) return upload.response;
+  const file = upload.value;
   return Response.json(
     { id: file.id, name: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, sha256: file.sha256, position: file.position, isPreview: file.isPreview },
     { status: 201 },

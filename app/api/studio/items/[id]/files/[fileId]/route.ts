@@ -5,7 +5,7 @@ import { apiError, readJsonInput } from "@/lib/http/json-input";
 import { getStorage } from "@/lib/storage";
 import { deleteLater } from "@/lib/storage/delete-later";
 import { requireCreatorItem } from "@/lib/studio/current-creator";
-import { receiveFileFromRequest, replaceUploadedFile } from "@/lib/studio/item-files";
+import { replaceUploadedFile } from "@/lib/studio/item-files";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -24,10 +24,9 @@ async function requireFile(params: Params["params"]) {
 export async function PUT(request: Request, { params }: Params) {
   const access = await requireFile(params);
   if (!access.ok) return access.response;
-  const upload = await receiveFileFromRequest(request, "item-file");
+  const upload = await replaceUploadedFile(request, access.item, access.file);
   if (!upload.ok) return upload.response;
-  await replaceUploadedFile(access.file, upload.file);
-  return Response.json({ id: access.file.id, name: upload.file.fileName, sha256: upload.file.sha256, sizeBytes: upload.file.sizeBytes });
+  return Response.json({ id: access.file.id, name: upload.value.fileName, sha256: upload.value.sha256, sizeBytes: upload.value.sizeBytes });
 }
 
 const changes = z.strictObject({ isPreview: z.boolean().optional(), move: z.enum(["up", "down"]).optional() });
