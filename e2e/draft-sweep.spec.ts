@@ -25,7 +25,7 @@ test("when the server starts, drafts that never got a file and are older than EM
     const withFile = await createItem(creator.api, { title: "Has a file" });
     expect((await uploadFile(creator.api, withFile.id, "book.pdf", await samplePdf("kept"))).status()).toBe(201);
     const young = await createItem(creator.api, { title: "Empty but young" });
-    await stopStore(store);
+    await stopStore(store, { keepDataDir: true });
 
     // Eight days pass for all but the young draft (the default age limit is 168 hours).
     const database = openDatabase({ dataDir: pgliteDir(store.dataDir) });
