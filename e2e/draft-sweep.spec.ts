@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { openDatabase, pgliteDir } from "../db/client";
 import { items } from "../db/schema";
@@ -42,5 +43,6 @@ test("when the server starts, drafts that never got a file and are older than EM
     expect(storedObjects(store.dataDir)).toEqual(objectsBeforeRestart.filter((entry) => entry !== cover[0]));
   } finally {
     await stopStore(store);
+    rmSync(store.dataDir, { recursive: true, force: true });
   }
 });

@@ -28,8 +28,8 @@ test.describe("upload and input abuse: a clear error, nothing stored", () => {
     expect(await declared.json()).toMatchObject({ error: "file_too_large", message: "Files may be at most 4.0 MB." });
 
     // The body grows past the limit while it streams: the answer is still the 413 with its reason,
-    // not a cut connection, both a little past the limit and far past it (more than the server
-    // reads and discards after refusing, 8 MiB, so it answers while the client is still sending).
+    // not a cut connection, both a little past the limit and far past it (more than the 8 MiB the
+    // server discards before answering, so the answer comes while the client is still sending).
     const url = `${store.url}/api/studio/items/${item.id}/files`;
     const cookie = await cookieHeader(creator.api);
     for (const totalBytes of [UPLOAD_MAX_BYTES + 1024 * 1024, UPLOAD_MAX_BYTES + 32 * 1024 * 1024]) {

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { NO_RATE_LIMITS, type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
 import { expect, test } from "./fixtures";
@@ -27,20 +27,34 @@ function putCover(creator: CreatorSession, itemId: string, bytes: Buffer) {
   return creator.api.put(`/api/studio/items/${itemId}/cover`, { headers: { "x-file-name": "cover.png" }, data: bytes });
 }
 
-test.describe("creator quotas: refused before or while storing, nothing kept", () => {
-  let store: StartedStore;
-
+/**
+ * A store of its own for a describe block: started before its tests, stopped and removed after
+ * them, even when the start outlived the hook's timeout. Its output must show no unhandled error.
+ */
+function storeOfOwn(env: Record<string, string>): () => StartedStore {
+  let starting: Promise<StartedStore> | undefined;
+  let store: StartedStore | undefined;
   test.beforeAll(async ({}, testInfo) => {
     testInfo.setTimeout(120_000);
-    store = await startStore({ DATABASE_URL: "", ...NO_RATE_LIMITS, UPLOAD_MAX_BYTES: String(4 * MiB), CREATOR_QUOTA_BYTES: String(QUOTA_BYTES), CREATOR_QUOTA_ITEMS: String(QUOTA_ITEMS) });
+    starting = startStore({ DATABASE_URL: "", ...NO_RATE_LIMITS, ...env });
+    store = await starting;
   });
   test.afterAll(async () => {
-    if (!store) return;
-    expect(storeLog(store.dataDir)).not.toMatch(/uncaughtException|unhandledRejection|⨯/);
-    await stopStore(store);
+    const started = await starting?.catch(() => undefined);
+    if (!started) return;
+    await stopStore(started);
+    const log = storeLog(started.dataDir);
+    rmSync(started.dataDir, { recursive: true, force: true });
+    expect(log).not.toMatch(/uncaughtException|unhandledRejection|⨯/);
   });
+  return () => store!;
+}
+
+test.describe("creator quotas: refused before or while storing, nothing kept", () => {
+  const own = storeOfOwn({ UPLOAD_MAX_BYTES: String(4 * MiB), CREATOR_QUOTA_BYTES: String(QUOTA_BYTES), CREATOR_QUOTA_ITEMS: String(QUOTA_ITEMS) });
 
   test("a declared length over what is left is refused up front; a chunked upload is stopped when it crosses the quota", async () => {
+    const store = own();
     const creator = await signInCreator(store.url);
     const item = await createItem(creator.api);
     expect((await uploadFile(creator.api, item.id, "first.pdf", pdfOf(1.5 * MiB))).status()).toBe(201);
@@ -62,6 +76,7 @@ test.describe("creator quotas: refused before or while storing, nothing kept", (
   });
 
   test("two uploads of one creator at once cannot pass the quota together", async () => {
+    const store = own();
     const creator = await signInCreator(store.url);
     const item = await createItem(creator.api);
     const url = `${store.url}/api/studio/items/${item.id}/files`;
@@ -89,6 +104,7 @@ test.describe("creator quotas: refused before or while storing, nothing kept", (
   });
 
   test("a replaced file counts its new size only; covers count too", async () => {
+    const store = own();
     const creator = await signInCreator(store.url);
     const item = await createItem(creator.api);
     const first = await (await uploadFile(creator.api, item.id, "book.pdf", pdfOf(1.5 * MiB))).json();
@@ -106,6 +122,7 @@ test.describe("creator quotas: refused before or while storing, nothing kept", (
   });
 
   test("items past the item quota are refused, drafts included, and nothing is created", async () => {
+    const store = own();
     const creator = await signInCreator(store.url);
     const items = [];
     for (let index = 0; index < QUOTA_ITEMS; index++) items.push(await createItem(creator.api, { title: `Draft ${index}` }));
@@ -125,16 +142,11 @@ test.describe("creator quotas: refused before or while storing, nothing kept", (
 });
 
 test.describe("the disk reserve: uploads never fill the storage disk", () => {
-  let store: StartedStore;
-
-  test.beforeAll(async ({}, testInfo) => {
-    testInfo.setTimeout(120_000);
-    // A reserve larger than any disk: as if the disk were full.
-    store = await startStore({ DATABASE_URL: "", ...NO_RATE_LIMITS, STORAGE_RESERVE_BYTES: String(Number.MAX_SAFE_INTEGER) });
-  });
-  test.afterAll(async () => store && stopStore(store));
+  // A reserve larger than any disk: as if the disk were full.
+  const own = storeOfOwn({ STORAGE_RESERVE_BYTES: String(Number.MAX_SAFE_INTEGER) });
 
   test("every upload is refused with 507 storage_full, declared or streamed, files and covers; nothing stored", async () => {
+    const store = own();
     const creator = await signInCreator(store.url);
     const item = await createItem(creator.api);
     const objects = storedObjects(store.dataDir);

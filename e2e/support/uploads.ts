@@ -3,9 +3,13 @@ import { type IncomingHttpHeaders, request as httpRequest } from "node:http";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 
-/** Every object in a store's storage folder (the files and covers of all items), sorted. */
+/** Every object in a store's storage folder (the files and covers of all items, not the folders), sorted. */
 export function storedObjects(dataDir: string): string[] {
-  return readdirSync(path.join(dataDir, "files"), { recursive: true, encoding: "utf8" }).sort();
+  const root = path.join(dataDir, "files");
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 /** Everything a store process printed so far (startStore keeps it in the data folder). */

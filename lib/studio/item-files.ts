@@ -19,17 +19,14 @@ const MAX_COVER_BYTES = 10 * 1024 * 1024;
 
 export type Uploaded<T> = { ok: true; value: T } | { ok: false; response: Response };
 
-/**
- * A refusal as the client reads it. When part of the body is still unread the connection closes
- * after the answer: reading on would mean taking the rest of a file we refused.
- */
-function refused(refusal: UploadRefusal, bodyLeft = false): { ok: false; response: Response } {
-  return { ok: false, response: apiError(refusal.status, { error: refusal.error, message: refusal.message }, bodyLeft ? { connection: "close" } : undefined) };
+function refused(refusal: UploadRefusal): { ok: false; response: Response } {
+  return { ok: false, response: apiError(refusal.status, { error: refusal.error, message: refusal.message }) };
 }
 
-/** A refusal decided before the body was read: the body is discarded first (up to a bound). */
+/** A refusal decided before the body was read: the body is read and discarded first (up to a bound), so the answer reaches the client. */
 async function refusedUnread(request: Request, refusal: UploadRefusal): Promise<{ ok: false; response: Response }> {
-  return refused(refusal, !(await discardBody(request)));
+  await discardBody(request);
+  return refused(refusal);
 }
 
 type Received = { file: StoredUpload; quota: QuotaHold };
@@ -61,7 +58,7 @@ async function receiveFile(request: Request, target: { item: StudioItem; purpose
     }
     const allowances = disk ? [quota.hold.allowance, disk.allowance] : [quota.hold.allowance];
     const upload = await receiveUpload({ request, storage: getStorage(), purpose: target.purpose, fileName: name.name, maxBytes, allowances });
-    if (!upload.ok) return refused(upload.refusal, upload.bodyLeft);
+    if (!upload.ok) return refused(upload.refusal);
     received = true;
     return { ok: true, value: { file: upload.file, quota: quota.hold } };
   } finally {

@@ -7,8 +7,7 @@ import { discardBody, requestBodyStream } from "./request-body";
 import { SNIFF_BYTES, type UploadPurpose, sniffType } from "./sniff-type";
 
 export type StoredUpload = { storageKey: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string };
-/** A refusal, and whether part of the body was left unread (then the connection cannot be reused). */
-export type UploadResult = { ok: true; file: StoredUpload } | { ok: false; refusal: UploadRefusal; bodyLeft: boolean };
+export type UploadResult = { ok: true; file: StoredUpload } | { ok: false; refusal: UploadRefusal };
 
 /**
  * A limit on the bytes an upload may store besides its size limit (a creator's quota, the disk's
@@ -101,8 +100,11 @@ export async function receiveUpload(options: {
 }): Promise<UploadResult> {
   const { request, storage, purpose, fileName, maxBytes, allowances = [] } = options;
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > maxBytes) return { ok: false, refusal: refusals.tooLarge(maxBytes), bodyLeft: !(await discardBody(request)) };
-  if (!request.body || declared === "0") return { ok: false, refusal: refusals.empty(), bodyLeft: false };
+  if (declared !== null && Number(declared) > maxBytes) {
+    await discardBody(request);
+    return { ok: false, refusal: refusals.tooLarge(maxBytes) };
+  }
+  if (!request.body || declared === "0") return { ok: false, refusal: refusals.empty() };
 
   let mimeType = "";
   const storageKey = newStorageKey(purpose === "cover" ? "covers" : "files", fileName);
@@ -115,7 +117,7 @@ export async function receiveUpload(options: {
     return { ok: true, file: { storageKey, fileName, mimeType, ...stored } };
   } catch (error) {
     await storage.delete(storageKey).catch(() => undefined);
-    const bodyLeft = !(await body.discardRest());
-    return { ok: false, refusal: error instanceof UploadRejected ? error.refusal : refusals.interrupted(), bodyLeft };
+    await body.discardRest();
+    return { ok: false, refusal: error instanceof UploadRejected ? error.refusal : refusals.interrupted() };
   }
 }

@@ -1,30 +1,39 @@
 import { Readable } from "node:stream";
 
-/**
- * How much of a refused upload's remaining body is read and thrown away, so that the refusal goes
- * out as an ordinary answer on a connection that stays usable. Past it the answer goes out while
- * the client is still sending, and the connection closes after it.
- */
-const DISCARD_MAX_BYTES = 8 * 1024 * 1024;
+/** Read and thrown away before a refused upload is answered: most bodies end within it. */
+const DISCARD_BEFORE_ANSWER_BYTES = 8 * 1024 * 1024;
+/** Read and thrown away in all. Past it reading stops, and Node closes the stalled connection after its keep-alive timeout. */
+const DISCARD_MAX_BYTES = 64 * 1024 * 1024;
 
-/** Reads and discards up to the bound; true when the body was read to its end. */
-async function discardFrom(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<boolean> {
+/**
+ * Reads what is left of a refused upload's body and throws it away, so that the refusal goes out as
+ * an ordinary answer: once the body has ended, or 8 MiB later while reading goes on in the
+ * background (up to 64 MiB). Closing the connection after the answer instead (`Connection: close`)
+ * lets the kernel reset it while the client is still sending, and a client may then report the
+ * reset (Node's HTTP client: `EPIPE`) rather than the answer it was sent.
+ */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
   let discarded = 0;
-  try {
-    while (discarded <= DISCARD_MAX_BYTES) {
+  const readUpTo = async (limit: number): Promise<boolean> => {
+    while (discarded <= limit) {
       const { done, value } = await reader.read();
       if (done) return true;
       discarded += value.byteLength;
     }
+    return false;
+  };
+  try {
+    if (await readUpTo(DISCARD_BEFORE_ANSWER_BYTES)) return;
   } catch {
     // The client went away: there is nobody left to answer.
+    return;
   }
-  return false;
+  void readUpTo(DISCARD_MAX_BYTES).catch(() => undefined);
 }
 
-/** For a refusal decided before the body was read: true when nothing of it is left unread. */
-export function discardBody(request: Request): Promise<boolean> {
-  return request.body ? discardFrom(request.body.getReader()) : Promise.resolve(true);
+/** For a refusal decided before the body was read. */
+export async function discardBody(request: Request): Promise<void> {
+  if (request.body) await discardRest(request.body.getReader());
 }
 
 /**
@@ -32,8 +41,7 @@ export function discardBody(request: Request): Promise<boolean> {
  * only stops the reading. Cancelling the body Next.js hands us with the refusal as the reason
  * throws that reason inside Node's HTTP parser while it is still delivering the body
  * (HPE_JS_EXCEPTION): Node then answers a bare "400 Bad Request" with `Connection: close` in place
- * of ours, and the refusal is logged as an uncaughtException. `discardRest` reads what is left,
- * as `discardBody` does.
+ * of ours, and the refusal is logged as an uncaughtException. `discardRest` reads what is left.
  */
 export function requestBodyStream(body: ReadableStream<Uint8Array>) {
   const reader = body.getReader();
@@ -45,5 +53,5 @@ export function requestBodyStream(body: ReadableStream<Uint8Array>) {
       );
     },
   });
-  return { stream, discardRest: () => discardFrom(reader) };
+  return { stream, discardRest: () => discardRest(reader) };
 }
