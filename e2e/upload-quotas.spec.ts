@@ -42,7 +42,7 @@ function storeOfOwn(env: Record<string, string>): () => StartedStore {
   test.afterAll(async () => {
     const started = await starting?.catch(() => undefined);
     if (!started) return;
-    await stopStore(started);
+    await stopStore(started, { keepDataDir: true });
     const log = storeLog(started.dataDir);
     rmSync(started.dataDir, { recursive: true, force: true });
     expect(log).not.toMatch(/uncaughtException|unhandledRejection|⨯/);
