@@ -62,6 +62,14 @@ export async function acceptPayment({ paywall, payload, requirements, item }: At
   if (!(await filesAvailable(getStorage(), item))) return { kind: "unavailable", reason: "file_unavailable" };
 
   const outcome = await settleNewPayment({ paywall, payload, requirements: match.requirements, authorization, itemId: item.id, paymentIdHash: paymentId.idHash });
-  if (payer && outcome.kind === "refused") await countRateLimit("refused-payer", payer);
+  if (outcome.kind !== "refused") return outcome;
+  // A copy of this payment (here or in another process) may have claimed it while this one was
+  // verified, and the facilitator then saw its nonce used: that payment's outcome is this one's.
+  const claimedMeanwhile = await findPaymentByAuthorization(key);
+  if (claimedMeanwhile && claimedMeanwhile.status !== "failed") {
+    const heldRequirements = await requirementsOfHeldPayment(paywall, claimedMeanwhile);
+    return resumeHeldPayment({ paywall, held: claimedMeanwhile, requirements: heldRequirements, payload, authorization, itemId: item.id, paymentIdHash: paymentId.idHash });
+  }
+  if (payer) await countRateLimit("refused-payer", payer);
   return outcome;
 }
