@@ -21,6 +21,9 @@ const envSchema = z.object({
   USDC_ADDRESS: optional(addressSchema),
   FACILITATOR_URL: optional(z.url({ protocol: /^https?$/ })),
   FACILITATOR_PRIVATE_KEY: optional(privateKey),
+  /** Coinbase's CDP facilitator authenticates every request with these (https://portal.cdp.coinbase.com). */
+  CDP_API_KEY_ID: optional(z.string().min(1)),
+  CDP_API_KEY_SECRET: optional(z.string().min(1)),
   FACILITATOR_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(300_000)).default(15_000),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
@@ -83,6 +86,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   }
   const parsed = result.data;
+  if (Boolean(parsed.CDP_API_KEY_ID) !== Boolean(parsed.CDP_API_KEY_SECRET)) {
+    throw new ConfigError("Invalid configuration: set both CDP_API_KEY_ID and CDP_API_KEY_SECRET, or neither");
+  }
   // Resolved at run time from configuration: tell the bundler not to trace these paths.
   const dataDir = path.resolve(/*turbopackIgnore: true*/ parsed.DATA_DIR);
   return {

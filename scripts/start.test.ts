@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -65,6 +66,29 @@ describe("bad configuration at startup", () => {
 
   it("asks for a facilitator off the devnet", async () => {
     assertOneLine(await startWith({ NETWORK: "base", FACILITATOR_PRIVATE_KEY: "", FACILITATOR_URL: "" }), /FACILITATOR_PRIVATE_KEY .* or FACILITATOR_URL/);
+  });
+
+  it("refuses a facilitator that does not settle on our network", async () => {
+    // A facilitator for Base mainnet only, as a wrong FACILITATOR_URL would be.
+    const facilitator = http.createServer((request, response) => {
+      const kinds = [{ x402Version: 2, scheme: "exact", network: "eip155:8453" }];
+      response.writeHead(request.url?.endsWith("/supported") ? 200 : 404, { "content-type": "application/json" }).end(JSON.stringify({ kinds, extensions: [], signers: {} }));
+    });
+    facilitator.listen(0, "127.0.0.1");
+    await new Promise((resolve) => facilitator.once("listening", resolve));
+    const { port } = facilitator.address() as net.AddressInfo;
+    try {
+      assertOneLine(
+        await startWith({ FACILITATOR_URL: `http://127.0.0.1:${port}/facilitator/` }),
+        new RegExp(`FACILITATOR_URL http://127.0.0.1:${port}/facilitator does not settle exact payments on eip155:31337 \\(devnet\\): it lists exact on eip155:8453 \\(v2\\)`),
+      );
+    } finally {
+      facilitator.close();
+    }
+  });
+
+  it("wants both CDP API key parts", async () => {
+    assertOneLine(await startWith({ CDP_API_KEY_ID: "key-id", CDP_API_KEY_SECRET: "" }), /set both CDP_API_KEY_ID and CDP_API_KEY_SECRET/);
   });
 
   it("names an invalid setting", async () => {

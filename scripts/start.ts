@@ -11,10 +11,12 @@ import { type RunningAnvil, startAnvil } from "@/lib/devnet/anvil";
 import { devnetClock } from "@/lib/devnet/clock";
 import { MULTICALL3_ADDRESS, devnetClients, prepareDevnet } from "@/lib/devnet/deploy";
 import { writeDevnetFile } from "@/lib/devnet/devnet-file";
-import { ConfigError, parseEnv } from "@/lib/env";
+import { ConfigError, type Env, parseEnv } from "@/lib/env";
+import { checkFacilitator, describeUnsupportedFacilitator } from "@/lib/startup/facilitator-preflight";
 import { StartupError, assertPortFree, assertRpcChain, ensureStorageDir } from "@/lib/startup/preflight";
 import { startNextServer } from "@/lib/startup/next-server";
 import { storageFor } from "@/lib/storage";
+import { facilitatorFromEnv } from "@/lib/x402/facilitator";
 import { readTokenDomain, tokenDomainProblem } from "@/lib/x402/token-domain";
 
 const dev = process.argv.includes("--dev");
@@ -57,7 +59,9 @@ async function main() {
     writeDevnetFile(env.DATA_DIR, { rpcUrl, usdc, multicall3: MULTICALL3_ADDRESS, storeUrl });
     console.log(`test USDC at ${usdc}; devnet accounts in ${path.join(env.DATA_DIR, "devnet.json")}`);
   }
-  await assertUsdcDomain(chainConfigFrom({ ...env, RPC_URL: rpcUrl, USDC_ADDRESS: usdc }));
+  const chain = chainConfigFrom({ ...env, RPC_URL: rpcUrl, USDC_ADDRESS: usdc });
+  await assertUsdcDomain(chain);
+  if (env.FACILITATOR_URL) await checkRemoteFacilitator(env, env.FACILITATOR_URL, chain);
 
   // PGlite allows one process per folder: migrate and seed here, close, then hand it to the server.
   const database = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: pgliteDir(env.DATA_DIR) });
@@ -97,6 +101,17 @@ async function assertUsdcDomain(chain: ChainConfig) {
   });
   const problem = tokenDomainProblem(chain.chainId, domain);
   if (problem) throw new StartupError(problem);
+}
+
+/** A facilitator that answers without our network could never settle a sale: refuse to start with it. */
+async function checkRemoteFacilitator(env: Env, url: string, chain: ChainConfig) {
+  const check = await checkFacilitator(facilitatorFromEnv(env, chain), chain);
+  if (check.kind === "unsupported") throw new StartupError(describeUnsupportedFacilitator(url, chain, check.listed));
+  if (check.kind === "unreachable") {
+    console.log(`the facilitator did not answer /supported (${check.problem}): downloads answer 503 until it does`);
+  } else if (chain.name !== "devnet" && !check.v1) {
+    console.log(`the facilitator settles x402 v2 on ${chain.network} but not v1 on ${chain.name}: v1 clients cannot pay`);
+  }
 }
 
 function describeDatabaseError(error: unknown, kind: "pglite" | "postgres"): string {

@@ -1,3 +1,4 @@
+import { createCdpAuthHeaders } from "@coinbase/x402";
 import { x402Facilitator } from "@x402/core/facilitator";
 import { type FacilitatorClient, HTTPFacilitatorClient } from "@x402/core/server";
 import type { SupportedResponse } from "@x402/core/types";
@@ -8,7 +9,19 @@ import { privateKeyToAccount } from "viem/accounts";
 import { RPC_TIMEOUT_MS, createChainPublicClient } from "@/lib/chain/clients";
 import type { ChainConfig } from "@/lib/chain/networks";
 import { devnetClock } from "@/lib/devnet/clock";
+import type { Env } from "@/lib/env";
 import { faultPoint } from "@/lib/testing/fault";
+
+/** The store's facilitator as configured: FACILITATOR_URL (with CDP keys if set), or the embedded one. */
+export function facilitatorFromEnv(env: Env, chain: ChainConfig): FacilitatorClient {
+  return createFacilitatorClient({
+    chain,
+    facilitatorUrl: env.FACILITATOR_URL,
+    facilitatorPrivateKey: env.FACILITATOR_PRIVATE_KEY,
+    cdpApiKey: env.CDP_API_KEY_ID && env.CDP_API_KEY_SECRET ? { id: env.CDP_API_KEY_ID, secret: env.CDP_API_KEY_SECRET } : undefined,
+    timeoutMs: env.FACILITATOR_TIMEOUT_MS,
+  });
+}
 
 /**
  * The facilitator that verifies and settles payments: a remote one when FACILITATOR_URL is set,
@@ -18,11 +31,18 @@ export function createFacilitatorClient(options: {
   chain: ChainConfig;
   facilitatorUrl?: string;
   facilitatorPrivateKey?: `0x${string}`;
+  /** Coinbase's CDP facilitator wants signed auth headers on every request. */
+  cdpApiKey?: { id: string; secret: string };
   /** Per request to a remote facilitator; a hanging one becomes a 503, not a hung download. */
   timeoutMs: number;
 }): FacilitatorClient {
   if (options.facilitatorUrl) {
-    return new HTTPFacilitatorClient({ url: options.facilitatorUrl, timeoutMs: options.timeoutMs });
+    const { cdpApiKey } = options;
+    return new HTTPFacilitatorClient({
+      url: options.facilitatorUrl,
+      timeoutMs: options.timeoutMs,
+      createAuthHeaders: cdpApiKey ? createCdpAuthHeaders(cdpApiKey.id, cdpApiKey.secret) : undefined,
+    });
   }
   if (!options.facilitatorPrivateKey) {
     throw new Error("FACILITATOR_PRIVATE_KEY is required for the embedded facilitator (or set FACILITATOR_URL)");

@@ -5,7 +5,7 @@ import { getChainConfig } from "@/lib/chain/config";
 import { createChainPublicClient } from "@/lib/chain/clients";
 import type { ChainConfig } from "@/lib/chain/networks";
 import { getEnv } from "@/lib/env";
-import { createFacilitatorClient } from "./facilitator";
+import { facilitatorFromEnv } from "./facilitator";
 import { type TokenDomain, readTokenDomain, tokenDomainProblem } from "./token-domain";
 
 export type Paywall = { server: x402ResourceServer; chain: ChainConfig; tokenDomain: TokenDomain; publicClient: PublicClient };
@@ -19,12 +19,7 @@ async function createPaywall(): Promise<Paywall> {
   const tokenDomain = await readTokenDomain(publicClient, chain.usdc);
   const problem = tokenDomainProblem(chain.chainId, tokenDomain);
   if (problem) throw new Error(problem);
-  const facilitator = createFacilitatorClient({
-    chain,
-    facilitatorUrl: env.FACILITATOR_URL,
-    facilitatorPrivateKey: env.FACILITATOR_PRIVATE_KEY,
-    timeoutMs: env.FACILITATOR_TIMEOUT_MS,
-  });
+  const facilitator = facilitatorFromEnv(env, chain);
   const server = new x402ResourceServer(facilitator).register(chain.network, new ExactEvmScheme());
   // No Sign-In-With-X extension here: it would replace each 402's challenge with a random nonce
   // of its own. The challenge comes complete from lib/auth/siwx.ts, which also checks the proofs.
