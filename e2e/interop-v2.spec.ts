@@ -1,42 +1,35 @@
-import { wrapFetch as wrapFetchWithDexter } from "@dexterai/x402/client";
-import { wrap as wrapFetchWithFaremeter } from "@faremeter/fetch";
-import { exact as faremeterExact } from "@faremeter/payment-evm";
-import { x402Client as x402AxiosClient, wrapAxiosWithPayment } from "@x402/axios";
-import { ExactEvmScheme } from "@x402/evm/exact/client";
-import { wrapFetchWithPayment, x402Client } from "@x402/fetch";
-import axios from "axios";
-import { privateKeyToAccount } from "viem/accounts";
+import { createTestClient, http } from "viem";
 import { foundry } from "viem/chains";
+import { type RunningAnvil, startAnvil } from "../lib/devnet/anvil";
+import { devnetClients } from "../lib/devnet/deploy";
+import { readDevnetFile } from "../lib/devnet/devnet-file";
+import { freePort } from "../lib/testing/free-port";
+import { type IsolatedDatabase, isolatedDatabase } from "../lib/testing/isolated-database";
+import { type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
 import { expect, test } from "./fixtures";
-import { catalogItem, deliveryOfResponse, expectPaidDelivery, freshBuyer } from "./support/interop";
+import { catalogItem, expectPaidDelivery, freshBuyer } from "./support/interop";
+import { payWithDexter, payWithFaremeter, payWithX402Axios, payWithX402Fetch } from "./support/interop-clients";
 
-// Clients other people wrote, as their users install them (exact versions in package.json), set up
-// as each README says, with only the options each documents: the store's own paying fetch is not
-// used here. Each buys from the devnet store (chain 31337, its test USDC) with a fresh wallet.
+// Clients other people wrote, as their users install them (exact versions in package.json), each
+// set up as its README says (e2e/support/interop-clients.ts), against the devnet store (chain
+// 31337, its test USDC), each with a fresh wallet: status 200, the catalog's bytes, and exactly
+// the price moved from the buyer to the item's payTo.
+
+const HOUR = 3600;
+const unixNow = () => Math.floor(Date.now() / 1000);
 
 test.describe("@x402/fetch 2.27 (x402Client + ExactEvmScheme)", () => {
-  const payWith = (privateKey: `0x${string}`, network: `eip155:${number}`, asset: string) => {
-    // The client pays only well-known assets (at most $1) unless told: allow the store's USDC, capped.
-    const client = x402Client.fromConfig({
-      schemes: [{ network: "eip155:*", client: new ExactEvmScheme(privateKeyToAccount(privateKey)) }],
-      spendControls: { allowedAssets: [{ network, asset, maxAmountPerPayment: "5000000" }] },
-    });
-    return wrapFetchWithPayment(fetch, client);
-  };
-
   test("buys a single file", async ({ store }) => {
     const item = await catalogItem(store.url, "the-gasless-economy");
     const buyer = await freshBuyer(store.devnet);
-    const fetchWithPayment = payWith(buyer.privateKey, store.devnet.network, store.devnet.usdc);
-    await expectPaidDelivery({ devnet: store.devnet, item, buyer: buyer.address, buy: async () => deliveryOfResponse(await fetchWithPayment(item.downloadUrl)) });
+    await expectPaidDelivery({ devnet: store.devnet, item, buyer: buyer.address, pay: payWithX402Fetch(store.devnet, buyer.privateKey) });
   });
 
   test("buys a multi-file item as one ZIP", async ({ store }) => {
     const item = await catalogItem(store.url, "building-for-agents");
     expect(item.files.length).toBeGreaterThan(1);
     const buyer = await freshBuyer(store.devnet);
-    const fetchWithPayment = payWith(buyer.privateKey, store.devnet.network, store.devnet.usdc);
-    await expectPaidDelivery({ devnet: store.devnet, item, buyer: buyer.address, buy: async () => deliveryOfResponse(await fetchWithPayment(item.downloadUrl)) });
+    await expectPaidDelivery({ devnet: store.devnet, item, buyer: buyer.address, pay: payWithX402Fetch(store.devnet, buyer.privateKey) });
   });
 });
 
@@ -44,51 +37,63 @@ test.describe("@x402/axios 2.11 (its own @x402/core 2.11)", () => {
   test("buys a single file", async ({ store }) => {
     const item = await catalogItem(store.url, "sine-of-the-times");
     const buyer = await freshBuyer(store.devnet);
-    // Core 2.11 has no spend controls: every asset on a registered network is paid.
-    const client = new x402AxiosClient().register("eip155:*", new ExactEvmScheme(privateKeyToAccount(buyer.privateKey)));
-    const api = wrapAxiosWithPayment(axios.create({ responseType: "arraybuffer" }), client);
-    await expectPaidDelivery({
-      devnet: store.devnet,
-      item,
-      buyer: buyer.address,
-      buy: async () => {
-        // The wrapper pays from axios's error path, so a 402 must stay an error (the default validateStatus).
-        const response = await api.get<ArrayBuffer>(item.downloadUrl).catch((error: unknown) => {
-          if (axios.isAxiosError<ArrayBuffer>(error) && error.response) return error.response;
-          throw error;
-        });
-        return { status: response.status, bytes: Buffer.from(response.data), header: (name) => response.headers[name.toLowerCase()] as string | undefined };
-      },
-    });
+    await expectPaidDelivery({ devnet: store.devnet, item, buyer: buyer.address, pay: payWithX402Axios(store.devnet, buyer.privateKey) });
   });
 });
 
 test.describe("@faremeter/fetch 0.22 with @faremeter/payment-evm 0.22", () => {
   test("buys a single file and a multi-file ZIP", async ({ store }) => {
     const buyer = await freshBuyer(store.devnet);
-    const account = privateKeyToAccount(buyer.privateKey);
-    // The wallet @faremeter/wallet-evm's createLocalWallet builds: chain, address, account. Chain
-    // 31337 is not in Faremeter's asset table, so the handler is given the token (its `asset` option).
-    const wallet = { chain: foundry, address: account.address, account };
-    const handler = faremeterExact.createPaymentHandler(wallet, { asset: { address: store.devnet.usdc, contractName: "USD Coin" } });
-    const fetchWithPayment = wrapFetchWithFaremeter(fetch, { handlers: [handler] });
+    const pay = await payWithFaremeter(store.devnet, buyer.privateKey);
     for (const slug of ["field-notes-on-stablecoins", "typed-data-from-scratch"]) {
-      const item = await catalogItem(store.url, slug);
-      await expectPaidDelivery({ devnet: store.devnet, item, buyer: buyer.address, buy: async () => deliveryOfResponse(await fetchWithPayment(item.downloadUrl)) });
+      await expectPaidDelivery({ devnet: store.devnet, item: await catalogItem(store.url, slug), buyer: buyer.address, pay });
     }
+  });
+
+  // Faremeter signs validAfter = now - 60, and anvil left idle keeps an older latest block. An hour
+  // of idling without waiting, as e2e/devnet-clock.spec.ts does for a hand-signed payment: a chain
+  // started an hour behind, brought to the wall clock without mining a block (evm_setTime).
+  test.describe("on a devnet that sat idle for an hour", () => {
+    let anvil: RunningAnvil;
+    let database: IsolatedDatabase;
+    let idleStore: StartedStore;
+    test.beforeAll(async ({}, testInfo) => {
+      testInfo.setTimeout(120_000);
+      anvil = await startAnvil({ port: await freePort(), genesisTimestamp: unixNow() - HOUR });
+      database = await isolatedDatabase();
+      idleStore = await startStore({ RPC_URL: anvil.rpcUrl, DATABASE_URL: database.url });
+    });
+    test.afterAll(async () => {
+      await stopStore(idleStore);
+      await anvil.stop();
+      await database.drop();
+    });
+
+    test("buys a file with its first signature", async () => {
+      const devnet = readDevnetFile(idleStore.dataDir);
+      // Funded (a block) before the chain's clock meets the wall clock: no block after that.
+      const buyer = await freshBuyer(devnet);
+      const statuses: number[] = [];
+      const pay = await payWithFaremeter(devnet, buyer.privateKey, async (input, init) => {
+        const response = await fetch(input, init);
+        statuses.push(response.status);
+        return response;
+      });
+      await createTestClient({ mode: "anvil", chain: foundry, transport: http(anvil.rpcUrl) }).request({ method: "evm_setTime", params: [unixNow()] } as never);
+      const { publicClient } = devnetClients(anvil.rpcUrl);
+      expect(unixNow() - Number((await publicClient.getBlock({ blockTag: "latest" })).timestamp)).toBeGreaterThan(HOUR - 120);
+
+      await expectPaidDelivery({ devnet, item: await catalogItem(idleStore.url, "midnight-blocks"), buyer: buyer.address, pay });
+      // Faremeter signs anew and retries after a refused payment (up to 3 times): one 402, then the file.
+      expect(statuses).toEqual([402, 200]);
+    });
   });
 });
 
-test.describe("@dexterai/x402 2.0 (wrapFetch, EVM key)", () => {
-  test("buys a single file", async ({ store }) => {
+test.describe("@dexterai/x402 2.0 (wrapFetch with an EVM key)", () => {
+  test("buys a single file (it needs the 402 to name the token's decimals)", async ({ store }) => {
     const item = await catalogItem(store.url, "midnight-blocks");
     const buyer = await freshBuyer(store.devnet);
-    // rpcUrls points its balance check at the devnet (its default for an unknown chain is Base mainnet's).
-    const fetchWithPayment = wrapFetchWithDexter(fetch, {
-      evmPrivateKey: buyer.privateKey,
-      rpcUrls: { [store.devnet.network]: store.devnet.rpcUrl },
-      maxAmountAtomic: "5000000",
-    });
-    await expectPaidDelivery({ devnet: store.devnet, item, buyer: buyer.address, buy: async () => deliveryOfResponse(await fetchWithPayment(item.downloadUrl)) });
+    await expectPaidDelivery({ devnet: store.devnet, item, buyer: buyer.address, pay: payWithDexter(store.devnet, buyer.privateKey) });
   });
 });

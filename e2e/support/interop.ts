@@ -37,7 +37,7 @@ export async function deliveryOfResponse(response: Response): Promise<Delivery> 
 }
 
 /**
- * Buys `item` through `buy` (one call of a client library, unmodified) and checks what the buyer
+ * Buys `item` with `pay` (one GET through a client library, unmodified) and checks what the buyer
  * got and what moved: status 200, the bytes the catalog describes (one file by its sha256, several
  * as a ZIP whose entries match name, size and sha256 each), and exactly the price from the buyer to
  * the item's payTo, once. Returns the settlement transaction from PAYMENT-RESPONSE.
@@ -46,14 +46,14 @@ export async function expectPaidDelivery(options: {
   devnet: DevnetFile;
   item: CatalogItem;
   buyer: Address;
-  buy: () => Promise<Delivery>;
+  pay: (url: string) => Promise<Delivery>;
 }): Promise<Hex> {
   const { devnet, item, buyer } = options;
   const chain = chainReader(devnet);
   const price = BigInt(item.price.atomic);
   const [buyerBefore, payToBefore] = [await chain.balanceOf(buyer), await chain.balanceOf(item.payTo)];
 
-  const delivery = await options.buy();
+  const delivery = await options.pay(item.downloadUrl);
   expect(delivery.status, `${item.slug}: ${delivery.status === 200 ? "" : delivery.bytes.toString("utf8").slice(0, 500)}`).toBe(200);
   if (item.files.length === 1) {
     expect(delivery.bytes.length).toBe(item.files[0].size);
