@@ -7,6 +7,7 @@ import { freePort } from "../lib/testing/free-port";
 import { type IsolatedDatabase, isolatedDatabase } from "../lib/testing/isolated-database";
 import { type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
 import { expect, test } from "./fixtures";
+import { paymentRequiredFrom } from "./support/chain";
 import { catalogItem, expectPaidDelivery, freshBuyer } from "./support/interop";
 import { payWithDexter, payWithFaremeter, payWithX402Axios, payWithX402Fetch } from "./support/interop-clients";
 
@@ -93,6 +94,9 @@ test.describe("@faremeter/fetch 0.22 with @faremeter/payment-evm 0.22", () => {
 test.describe("@dexterai/x402 2.0 (wrapFetch with an EVM key)", () => {
   test("buys a single file (it needs the 402 to name the token's decimals)", async ({ store }) => {
     const item = await catalogItem(store.url, "midnight-blocks");
+    // Dexter knows the decimals of a few USDC deployments only; for any other token it refuses to pay without them.
+    const [offer] = paymentRequiredFrom(Object.fromEntries((await fetch(item.downloadUrl)).headers)).accepts;
+    expect(offer.extra).toMatchObject({ name: "USD Coin", version: "2", decimals: 6 });
     const buyer = await freshBuyer(store.devnet);
     await expectPaidDelivery({ devnet: store.devnet, item, buyer: buyer.address, pay: payWithDexter(store.devnet, buyer.privateKey) });
   });
