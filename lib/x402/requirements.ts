@@ -2,6 +2,7 @@ import type { PaymentRequirements } from "@x402/core/types";
 import type { CatalogItemWithFiles } from "@/db/queries/catalog";
 import type { Payment } from "@/db/schema";
 import { payToOf } from "@/lib/catalog/pay-to";
+import { USDC_DECIMALS } from "@/lib/money/usdc";
 import type { Paywall } from "./resource-server";
 
 /** How long a signed authorization may take to settle. */
@@ -16,7 +17,7 @@ function buildRequirements(paywall: Paywall, terms: { payTo: string; amountAtomi
     price: {
       amount: terms.amountAtomic.toString(),
       asset: paywall.chain.usdc,
-      extra: { name: paywall.tokenDomain.name, version: paywall.tokenDomain.version },
+      extra: { name: paywall.tokenDomain.name, version: paywall.tokenDomain.version, decimals: USDC_DECIMALS },
     },
     maxTimeoutSeconds: MAX_TIMEOUT_SECONDS,
   });
