@@ -23,6 +23,7 @@ import { RECEIPT_SIGNER } from "../lib/devnet/accounts";
 import { expect, test } from "./fixtures";
 import { fundedBuyerKey, paymentRequiredFrom, signPayment } from "./support/chain";
 import { leaksIn, storeLog } from "./support/log-scan";
+import { publishedItem, samplePdf, signInCreator, uploadFile } from "./support/studio";
 
 type CatalogItem = { slug: string; price: { atomic: string }; payTo: string; downloadUrl: string; files: { sha256: string }[] };
 type StoreReceipt = ReceiptPayload & { item: string; amount: string; asset: string; payTo: string; sha256: string };
@@ -175,6 +176,18 @@ test.describe("signed offers and receipts (x402 offer-receipt)", () => {
     expect(payload.sha256).toBe(sha256(bytes));
     const fromApi = (await (await fetch(`${store.url}/api/receipts/${transaction}`)).json()) as { signedReceipt: unknown };
     expect(fromApi.signedReceipt).toEqual(receipt);
+  });
+
+  test("once the creator replaces a sold file, the receipts API signs no receipt naming bytes the buyer never got", async ({ store }) => {
+    const creator = await signInCreator(store.url);
+    const { item } = await publishedItem(creator.api, { price: "0.40" });
+    const { transaction, receipt } = await buy(await catalogItem(store.url, item.slug));
+    const receiptNow = async () => ((await (await fetch(`${store.url}/api/receipts/${transaction}`)).json()) as { signedReceipt: unknown }).signedReceipt;
+    expect(await receiptNow()).toEqual(receipt);
+
+    const replaced = await uploadFile(creator.api, item.id, "book (corrected).pdf", await samplePdf("corrected"), { method: "put", fileId: item.files[0].id });
+    expect(replaced.status()).toBe(200);
+    expect(await receiptNow()).toBeNull();
   });
 
   test("the signing key never appears in the store's log", async () => {

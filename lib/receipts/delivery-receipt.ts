@@ -11,16 +11,21 @@ import { getReceiptSigner } from "./signer";
 
 /**
  * The signed receipt of the settled payment with this transaction, for the files a delivery
- * streams (`files`; by default the item's paid files now). Built only from the stored payment,
- * so the delivery and GET /api/receipts/<tx> sign the same payload. Null when no key is
- * configured or the payment is not settled.
+ * streams (`files`), or later for the item's files now. Built only from the stored payment and
+ * the files, so the delivery and GET /api/receipts/<tx> sign the same payload. Null when no key
+ * is configured or the payment is not settled.
  */
 export async function deliveryReceipt(options: { transactionHash: string; origin: string; files?: ItemFile[] }): Promise<SignedReceipt | null> {
   if (!getReceiptSigner()) return null;
   const payment = await getReceiptByTransaction({ transactionHash: options.transactionHash });
-  if (!payment) return null;
-  const files = options.files ?? (await getFilesOfItems({ itemIds: [payment.itemId] })).get(payment.itemId) ?? [];
-  return receiptOf(payment, paidFilesOf({ files }), options.origin);
+  if (!payment?.settledAt) return null;
+  if (options.files) return receiptOf(payment, paidFilesOf({ files: options.files }), options.origin);
+  const files = paidFilesOf({ files: (await getFilesOfItems({ itemIds: [payment.itemId] })).get(payment.itemId) ?? [] });
+  // Files replaced, added or reordered since the sale: a receipt now would name bytes this buyer
+  // was not sent. None rather than a wrong one. (A deleted lesson leaves no trace to see.)
+  const settledAt = payment.settledAt;
+  if (files.some((file) => file.updatedAt > settledAt)) return null;
+  return receiptOf(payment, files, options.origin);
 }
 
 async function receiptOf(payment: Receipt, files: ItemFile[], origin: string): Promise<SignedReceipt | null> {
