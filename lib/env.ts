@@ -24,6 +24,8 @@ const envSchema = z.object({
   /** Coinbase's CDP facilitator authenticates every request with these (https://portal.cdp.coinbase.com). */
   CDP_API_KEY_ID: optional(z.string().min(1)),
   CDP_API_KEY_SECRET: optional(z.string().min(1)),
+  /** Signs the offers in 402s and the receipts of deliveries (x402 offer-receipt extension); a devnet default. */
+  RECEIPT_SIGNING_KEY: optional(privateKey),
   FACILITATOR_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(300_000)).default(15_000),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),

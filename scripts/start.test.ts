@@ -91,6 +91,13 @@ describe("bad configuration at startup", () => {
     assertOneLine(await startWith({ CDP_API_KEY_ID: "key-id", CDP_API_KEY_SECRET: "" }), /set both CDP_API_KEY_ID and CDP_API_KEY_SECRET/);
   });
 
+  it("refuses a public anvil key as the receipt signing key off the devnet", async () => {
+    const anvilKey = "0xf214f2b2cd398c806f84e317254e0f0b801d0643303237d97a22a48e01628897";
+    const result = await startWith({ NETWORK: "base-sepolia", FACILITATOR_URL: "http://127.0.0.1:1", RECEIPT_SIGNING_KEY: anvilKey });
+    assertOneLine(result, /RECEIPT_SIGNING_KEY is a public anvil development key/);
+    assert.doesNotMatch(result.stderr, /f214f2b2/);
+  });
+
   it("names an invalid setting", async () => {
     assertOneLine(await startWith({ NETWORK: "mainnet" }), /NETWORK/);
   });

@@ -6,7 +6,7 @@ import { openDatabase, pgliteDir } from "@/db/client";
 import { seedDemoCatalog } from "@/db/seed";
 import { createChainPublicClient } from "@/lib/chain/clients";
 import { type ChainConfig, chainConfigFrom, presetFor } from "@/lib/chain/networks";
-import { CREATORS, FACILITATOR } from "@/lib/devnet/accounts";
+import { CREATORS, FACILITATOR, RECEIPT_SIGNER, isDevnetKey } from "@/lib/devnet/accounts";
 import { type RunningAnvil, startAnvil } from "@/lib/devnet/anvil";
 import { devnetClock } from "@/lib/devnet/clock";
 import { MULTICALL3_ADDRESS, devnetClients, prepareDevnet } from "@/lib/devnet/deploy";
@@ -32,6 +32,12 @@ async function main() {
   if (env.NETWORK !== "devnet" && !env.FACILITATOR_URL && !env.FACILITATOR_PRIVATE_KEY) {
     throw new StartupError(`set FACILITATOR_PRIVATE_KEY (the embedded facilitator's gas wallet) or FACILITATOR_URL when NETWORK=${env.NETWORK}`);
   }
+  if (env.NETWORK !== "devnet" && env.RECEIPT_SIGNING_KEY && isDevnetKey(env.RECEIPT_SIGNING_KEY)) {
+    throw new StartupError(`RECEIPT_SIGNING_KEY is a public anvil development key: anyone could sign receipts in this store's name on ${env.NETWORK}`);
+  }
+  if (env.NETWORK !== "devnet" && !env.RECEIPT_SIGNING_KEY) {
+    console.log("RECEIPT_SIGNING_KEY is not set: 402s carry no signed offers and deliveries no signed receipts");
+  }
   await assertPortFree(env.HOST, env.PORT, "PORT");
   if (!env.S3_BUCKET) await ensureStorageDir(env.STORAGE_DIR, Boolean(process.env.STORAGE_DIR));
 
@@ -56,6 +62,7 @@ async function main() {
     if (anvil) await devnetClock(devnetClients(rpcUrl).publicClient)();
     childEnv.USDC_ADDRESS = usdc;
     childEnv.FACILITATOR_PRIVATE_KEY ||= FACILITATOR.privateKey;
+    childEnv.RECEIPT_SIGNING_KEY ||= RECEIPT_SIGNER.privateKey;
     writeDevnetFile(env.DATA_DIR, { rpcUrl, usdc, multicall3: MULTICALL3_ADDRESS, storeUrl });
     console.log(`test USDC at ${usdc}; devnet accounts in ${path.join(env.DATA_DIR, "devnet.json")}`);
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { BUYERS, CREATORS, DEPLOYER, FACILITATOR, SECOND_FACILITATOR, UNFUNDED_BUYER } from "../../lib/devnet/accounts";
+import { BUYERS, CREATORS, DEPLOYER, FACILITATOR, RECEIPT_SIGNER, SECOND_FACILITATOR, UNFUNDED_BUYER } from "../../lib/devnet/accounts";
 
 /** A 65-byte ECDSA signature as hex: whatever signed it, it has no business in a log. */
 const SIGNATURE = /(?:0x)?[0-9a-fA-F]{130}(?![0-9a-fA-F])/;
@@ -11,7 +11,7 @@ export function storeLog(dataDir: string): string {
 
 /** Every devnet private key and the session secret: what must never be printed. */
 export function knownSecrets(): string[] {
-  const keys = [DEPLOYER, ...BUYERS, ...CREATORS, UNFUNDED_BUYER, FACILITATOR, SECOND_FACILITATOR].map((account) => account.privateKey.slice(2));
+  const keys = [DEPLOYER, ...BUYERS, ...CREATORS, UNFUNDED_BUYER, FACILITATOR, SECOND_FACILITATOR, RECEIPT_SIGNER].map((account) => account.privateKey.slice(2));
   return [...keys, process.env.E2E_SESSION_SECRET!].filter(Boolean);
 }
 

@@ -15,7 +15,13 @@ const ANVIL_KEYS = [
   "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
   "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
   "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6",
+  "0xf214f2b2cd398c806f84e317254e0f0b801d0643303237d97a22a48e01628897",
 ] as const;
+
+/** True for any of the keys above: public, so worthless as a secret anywhere but the devnet. */
+export function isDevnetKey(key: string): boolean {
+  return (ANVIL_KEYS as readonly string[]).includes(key.toLowerCase());
+}
 
 export type DevnetAccount = { address: `0x${string}`; privateKey: `0x${string}` };
 
@@ -36,3 +42,5 @@ export const UNFUNDED_BUYER = account(7);
 export const FACILITATOR = account(9);
 /** The gas wallet of a second server process on the same database: each process settles from its own. */
 export const SECOND_FACILITATOR = account(8);
+/** Signs the store's offers and receipts on the devnet; never holds funds. */
+export const RECEIPT_SIGNER = account(10);

@@ -7,7 +7,7 @@ import type { Storage } from "@/lib/storage";
 import { zipStream } from "./zip-stream";
 
 /** The files a payment buys: everything but the free preview. */
-export function paidFilesOf(item: CatalogItemWithFiles) {
+export function paidFilesOf(item: Pick<CatalogItemWithFiles, "files">) {
   return item.files.filter((file) => !file.isPreview);
 }
 

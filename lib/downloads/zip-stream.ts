@@ -4,8 +4,10 @@ import type { Storage } from "@/lib/storage";
 
 type ZipEntry = { storageKey: string; fileName: string; sizeBytes: number };
 
-// Demo and studio files keep their mtime out of the archive so that equal files zip to equal bytes.
-const FIXED_MTIME = new Date("2026-01-01T00:00:00Z");
+// Demo and studio files keep their mtime out of the archive so that equal files zip to equal bytes
+// (a receipt names the archive's sha256). ZIP's DOS time is local time: a date built from local
+// fields, and no UTC "extended timestamp", give the same bytes in every time zone.
+const fixedMtime = () => new Date(2026, 0, 1);
 
 /**
  * Streams a ZIP of several stored files as it is built: each file is opened only when the
@@ -15,7 +17,7 @@ const FIXED_MTIME = new Date("2026-01-01T00:00:00Z");
 export async function zipStream(storage: Storage, entries: ZipEntry[]): Promise<{ stream: Readable; size: number }> {
   const zip = new ZipFile();
   for (const entry of entries) {
-    zip.addReadStreamLazy(entry.fileName, { size: entry.sizeBytes, compress: false, mtime: FIXED_MTIME }, (callback) => {
+    zip.addReadStreamLazy(entry.fileName, { size: entry.sizeBytes, compress: false, mtime: fixedMtime(), forceDosTimestamp: true }, (callback) => {
       storage.read(entry.storageKey).then(
         (stream) => callback(null, stream),
         (error: Error) => callback(error, undefined as unknown as Readable),

@@ -7,9 +7,11 @@ import { SIGN_IN_WITH_X, siwxDeclarationFor, siwxResourceUrl, verifySiwxProof } 
 import { downloadPath, itemPath } from "@/lib/catalog/paths";
 import { deliverItem, filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
 import { requestOrigin } from "@/lib/http/request-origin";
+import { deliveryReceipt } from "@/lib/receipts/delivery-receipt";
 import { getStorage } from "@/lib/storage";
 import { type PaymentAnswer, acceptPayment } from "./accept-payment";
 import { readEip3009Authorization } from "./authorization";
+import { offerReceiptDeclaration, receiptExtensions } from "./offer-receipt";
 import { PAYMENT_IDENTIFIER, PAYMENT_IDENTIFIER_DECLARATION } from "./payment-identifier";
 import { type PaymentHeaderResult, readPaymentHeader } from "./payment-header";
 import { requirementsForItem } from "./requirements";
@@ -99,6 +101,7 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
       await paywall.server.createPaymentRequiredResponse(requirements, resource, reason, {
         ...siwxDeclarationFor(siwxResource, SIWX_STATEMENT),
         [PAYMENT_IDENTIFIER]: PAYMENT_IDENTIFIER_DECLARATION,
+        ...offerReceiptDeclaration(),
       }),
       request.method,
     );
@@ -107,19 +110,23 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
   if (payment.kind === "none" || request.method === "HEAD") return refuse(siwxReason);
   if (payment.kind === "invalid") return refuse(payment.reason);
   const outcome = await acceptPayment({ paywall, payload: payment.payload, requirements, item });
-  return respond(outcome, { item, refuse, payload: payment.payload, network: paywall.chain.network });
+  return respond(outcome, { item, origin, refuse, payload: payment.payload, network: paywall.chain.network });
 }
 
 /** The answer to a payment's outcome: the file with its settlement, a refusal with its reason, or "try again". */
 async function respond(
   outcome: PaymentAnswer,
-  context: { item: CatalogItemWithFiles; refuse: (reason: string) => Promise<Response>; payload: PaymentPayload; network: `eip155:${number}` },
+  context: { item: CatalogItemWithFiles; origin: string; refuse: (reason: string) => Promise<Response>; payload: PaymentPayload; network: `eip155:${number}` },
 ): Promise<Response> {
   switch (outcome.kind) {
     case "paid": {
       const headers = new Headers(PAYWALL_CORS_HEADERS);
       const payer = readEip3009Authorization(context.payload)?.payer;
-      headers.set("payment-response", paymentResponseHeader({ success: true, transaction: outcome.transactionHash, network: context.network, payer }));
+      // The file goes out even if the receipt cannot be made now: it was paid for, and
+      // GET /api/receipts/<tx> signs the same receipt later.
+      const receipt = await deliveryReceipt({ transactionHash: outcome.transactionHash, origin: context.origin, files: context.item.files }).catch(() => null);
+      const extensions = receiptExtensions(receipt);
+      headers.set("payment-response", paymentResponseHeader({ success: true, transaction: outcome.transactionHash, network: context.network, payer, extensions }));
       return deliverItem({ storage: getStorage(), item: context.item, headers });
     }
     case "refused":

@@ -6,6 +6,7 @@ import { createChainPublicClient } from "@/lib/chain/clients";
 import type { ChainConfig } from "@/lib/chain/networks";
 import { getEnv } from "@/lib/env";
 import { facilitatorFromEnv } from "./facilitator";
+import { offerReceiptExtension } from "./offer-receipt";
 import { type TokenDomain, readTokenDomain, tokenDomainProblem } from "./token-domain";
 
 export type Paywall = { server: x402ResourceServer; chain: ChainConfig; tokenDomain: TokenDomain; publicClient: PublicClient };
@@ -21,6 +22,8 @@ async function createPaywall(): Promise<Paywall> {
   if (problem) throw new Error(problem);
   const facilitator = facilitatorFromEnv(env, chain);
   const server = new x402ResourceServer(facilitator).register(chain.network, new ExactEvmScheme());
+  const offers = offerReceiptExtension();
+  if (offers) server.registerExtension(offers);
   // No Sign-In-With-X extension here: it would replace each 402's challenge with a random nonce
   // of its own. The challenge comes complete from lib/auth/siwx.ts, which also checks the proofs.
   // Asks the facilitator which schemes and networks it settles; fails if it cannot be reached.

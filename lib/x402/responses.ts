@@ -46,5 +46,6 @@ export function paymentResponseHeader(settlement: SettleResponse): string {
     transaction: settlement.transaction,
     network: settlement.network,
     payer: settlement.payer,
+    ...(settlement.extensions ? { extensions: settlement.extensions } : {}),
   });
 }

@@ -1,14 +1,16 @@
 // GET /api/receipts/[transaction] — the store's receipt for a settled payment, by transaction hash
 import { z } from "zod";
 import { getReceiptByTransaction } from "@/db/queries/payments";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { formatUsdc } from "@/lib/money/usdc";
+import { deliveryReceipt } from "@/lib/receipts/delivery-receipt";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const transactionSchema = z.string().regex(/^0x[0-9a-fA-F]{64}$/);
 
-export async function GET(_request: Request, { params }: { params: Promise<{ transaction: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ transaction: string }> }) {
   const parsed = transactionSchema.safeParse((await params).transaction);
   if (!parsed.success) {
     return Response.json({ error: "invalid_transaction", message: "A transaction hash is 0x and 64 hex digits." }, { status: 400 });
@@ -26,5 +28,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tra
     status: receipt.status,
     transaction: receipt.transactionHash,
     settledAt: receipt.settledAt?.toISOString() ?? null,
+    // The x402 offer-receipt the download carried in PAYMENT-RESPONSE, identical (null without a signing key).
+    signedReceipt: await deliveryReceipt({ transactionHash: parsed.data, origin: requestOrigin(request.headers) }),
   });
 }
