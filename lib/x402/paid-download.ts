@@ -10,6 +10,7 @@ import { requestOrigin } from "@/lib/http/request-origin";
 import { getStorage } from "@/lib/storage";
 import { type PaymentAnswer, acceptPayment } from "./accept-payment";
 import { readEip3009Authorization } from "./authorization";
+import { bazaarExtensionFor } from "./bazaar";
 import { PAYMENT_IDENTIFIER, PAYMENT_IDENTIFIER_DECLARATION } from "./payment-identifier";
 import { type PaymentHeaderResult, readPaymentHeader } from "./payment-header";
 import { requirementsForItem } from "./requirements";
@@ -99,6 +100,7 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
       await paywall.server.createPaymentRequiredResponse(requirements, resource, reason, {
         ...siwxDeclarationFor(siwxResource, SIWX_STATEMENT),
         [PAYMENT_IDENTIFIER]: PAYMENT_IDENTIFIER_DECLARATION,
+        ...bazaarExtensionFor(item),
       }),
       request.method,
     );
