@@ -1,11 +1,15 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
 import { decodePaymentRequiredHeader } from "@x402/core/http";
 import { type DiscoveryExtension, validateDiscoveryExtension } from "@x402/extensions/bazaar";
 import { formatUsdc } from "../lib/money/usdc";
+import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
-import { publishedItem, signInCreator } from "./support/studio";
+import { fundFreshBuyers } from "./support/chain";
+import { createItem, publishedItem, samplePdf, signInCreator, uploadFile } from "./support/studio";
+import { readZip } from "./support/zip";
 
 type CatalogItem = {
   slug: string;
@@ -197,20 +201,34 @@ test.describe("discovery", () => {
     for (const item of [single, several]) {
       const response = await request.get(item.downloadUrl, { headers: { accept: "application/json" } });
       expect(response.status()).toBe(402);
-      const paymentRequired = decodePaymentRequiredHeader(response.headers()["payment-required"]);
-      const bazaar = paymentRequired.extensions!.bazaar as DiscoveryExtension;
+      const bazaar = decodePaymentRequiredHeader(response.headers()["payment-required"]).extensions!.bazaar as DiscoveryExtension;
       expect(validateDiscoveryExtension(bazaar)).toEqual({ valid: true });
-      const info = bazaar.info as { input: { method: string; queryParams: object }; output: { example: { mediaType: string; size?: number; sha256?: string; files: { sha256: string }[] } } };
-      expect(info.input).toMatchObject({ type: "http", method: "GET", queryParams: {} });
-      const example = info.output.example;
-      expect(example.files.map((file) => file.sha256)).toEqual(item.files.map((file) => file.sha256));
-      if (item === single) {
-        expect(example).toMatchObject({ mediaType: item.files[0].mimeType, size: item.files[0].size, sha256: item.files[0].sha256 });
-      } else {
-        expect(example.mediaType).toBe("application/zip");
-      }
+      expect(bazaar.info.input).toMatchObject({ type: "http", method: "GET", queryParams: {} });
+      const example = (bazaar.info as { output: { example: unknown } }).output.example;
+      expect(example).toEqual(
+        item === single
+          ? { mediaType: item.files[0].mimeType, size: item.files[0].size, sha256: item.files[0].sha256, fileCount: 1 }
+          : { mediaType: "application/zip", fileCount: item.files.length },
+      );
       // The JSON body is the same PaymentRequired.
       expect(((await response.json()) as { extensions: { bazaar: unknown } }).extensions.bazaar).toEqual(bazaar);
     }
+  });
+
+  test("a course of 60 lessons is still paid by the official client: the 402's extensions do not grow with its files", async ({ store }) => {
+    const creator = await signInCreator(store.url);
+    const item = await createItem(creator.api, { kind: "course", price: "0.60" });
+    const lessons = await Promise.all(Array.from({ length: 60 }, (_, index) => samplePdf(`Lesson ${index + 1} of a long course`)));
+    for (const [index, lesson] of lessons.entries()) {
+      expect((await uploadFile(creator.api, item.id, `${String(index + 1).padStart(2, "0")} A lesson with a long descriptive file name.pdf`, lesson)).status()).toBe(201);
+    }
+    expect((await creator.api.patch(`/api/studio/items/${item.id}`, { data: { published: true } })).status()).toBe(200);
+    const [buyer] = await fundFreshBuyers(store.devnet, 1, 1_000_000n);
+    const paid = await createPayingFetch({ signer: buyer, network: store.devnet.network, asset: store.devnet.usdc, maxAtomicPerPayment: 600_000n })(
+      `${store.url}/api/download/${item.slug}`,
+    );
+    expect([paid.status, paid.headers.get("content-type")]).toEqual([200, "application/zip"]);
+    expect(readZip(Buffer.from(await paid.arrayBuffer())).map((entry) => entry.sha256)).toEqual(lessons.map((lesson) => createHash("sha256").update(lesson).digest("hex")));
+    await creator.api.dispose();
   });
 });

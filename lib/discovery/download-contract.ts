@@ -22,15 +22,16 @@ export type DownloadedFile = { name: string; mediaType: string; size: number; sh
 
 /**
  * What a paid download answers with: one file as itself (its type, exact size and sha256), or
- * several as one ZIP built while it streams, whose parts are listed with theirs. The ZIP's own
+ * several as one ZIP built while it streams, whose entries are listed with theirs. The ZIP's own
  * size is known only when it is built (Content-Length of the download says it).
  */
-export type DownloadOutput = { mediaType: string; size?: number; sha256?: string; files: DownloadedFile[] };
+export type DownloadOutput = { mediaType: string; size?: number; sha256?: string; fileCount: number; files: DownloadedFile[] };
 
 export function downloadOutputOf(item: CatalogItemWithFiles): DownloadOutput {
   const files = paidFilesOf(item).map((file) => ({ name: file.fileName, mediaType: file.mimeType, size: file.sizeBytes, sha256: file.sha256 }));
-  if (files.length === 1) return { mediaType: files[0].mediaType, size: files[0].size, sha256: files[0].sha256, files };
-  return { mediaType: "application/zip", files };
+  const fileCount = files.length;
+  if (fileCount === 1) return { mediaType: files[0].mediaType, size: files[0].size, sha256: files[0].sha256, fileCount, files };
+  return { mediaType: "application/zip", fileCount, files };
 }
 
 const SHA256 = { type: "string", pattern: "^[0-9a-f]{64}$" } as const;
@@ -41,6 +42,7 @@ export const DOWNLOAD_OUTPUT_SCHEMA = {
     mediaType: { type: "string", description: "Content-Type of the download: the file's own, or application/zip for several files" },
     size: { type: "integer", minimum: 0, description: "Exact size in bytes of a single-file download" },
     sha256: { ...SHA256, description: "sha256 (hex) of a single-file download's bytes" },
+    fileCount: { type: "integer", minimum: 1, description: "How many files the download holds" },
     files: {
       type: "array",
       description: "The files bought: the download itself, or the ZIP's entries",
@@ -51,5 +53,5 @@ export const DOWNLOAD_OUTPUT_SCHEMA = {
       },
     },
   },
-  required: ["mediaType", "files"],
+  required: ["mediaType", "fileCount"],
 } as const;
