@@ -12,7 +12,7 @@ import { openApiDocument } from "./openapi";
 import type { StoreFacts } from "./store-facts";
 import { wellKnownX402 } from "./well-known";
 
-const chain = { name: "devnet", network: "eip155:31337", usdc: "0x5FbDB2315678afecb367f032d93F642f64180aa3" } as const;
+const chain = { network: "eip155:31337", usdc: "0x5FbDB2315678afecb367f032d93F642f64180aa3" } as const;
 const origin = "http://store.test";
 
 describe("discovery documents from the seeded catalog", () => {

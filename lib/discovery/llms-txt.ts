@@ -81,8 +81,8 @@ const again = await wrapFetchWithSIWx(fetch, account)("${exampleUrl}");
 
 ## Verifying a file
 
-${origin}/api/catalog lists every item's files with their sha256 (the 402's "bazaar" extension
-carries them too). Hash the bytes you received and compare: for a ZIP, hash each entry.
+${origin}/api/catalog lists every item's files with their sha256 (for a single file, the 402's
+"bazaar" extension states it too). Hash the bytes you received and compare: for a ZIP, hash each entry.
 
 \`\`\`ts
 import { createHash } from "node:crypto";

@@ -5,7 +5,7 @@ import { formatUsdc } from "@/lib/money/usdc";
 import { MAX_TIMEOUT_SECONDS } from "@/lib/x402/requirements";
 
 /** What every discovery document is generated from: the live catalog, the public origin, the chain. */
-export type StoreFacts = { items: CatalogItemWithFiles[]; origin: string; chain: Pick<ChainConfig, "network" | "usdc" | "name"> };
+export type StoreFacts = { items: CatalogItemWithFiles[]; origin: string; chain: Pick<ChainConfig, "network" | "usdc"> };
 
 export const STORE_NAME = "x402 Storefront";
 
