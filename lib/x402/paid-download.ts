@@ -11,6 +11,7 @@ import { deliveryReceipt } from "@/lib/receipts/delivery-receipt";
 import { getStorage } from "@/lib/storage";
 import { type PaymentAnswer, acceptPayment } from "./accept-payment";
 import { readEip3009Authorization } from "./authorization";
+import { bazaarExtensionFor } from "./bazaar";
 import { offerReceiptDeclaration, receiptExtensions } from "./offer-receipt";
 import { PAYMENT_IDENTIFIER, PAYMENT_IDENTIFIER_DECLARATION } from "./payment-identifier";
 import { type PaymentHeaderResult, readPaymentHeader } from "./payment-header";
@@ -102,6 +103,7 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
         ...siwxDeclarationFor(siwxResource, SIWX_STATEMENT),
         [PAYMENT_IDENTIFIER]: PAYMENT_IDENTIFIER_DECLARATION,
         ...offerReceiptDeclaration(),
+        ...bazaarExtensionFor(item),
       }),
       request.method,
     );

@@ -1,5 +1,6 @@
 // PATCH /api/studio/profile — the signed-in creator's display name, payout address and bio
 import { updateCreatorProfile } from "@/db/queries/creators";
+import { catalogChanged } from "@/lib/discovery/catalog-cache";
 import { readJsonInput } from "@/lib/http/json-input";
 import { requireCreator } from "@/lib/studio/current-creator";
 import { profileSchema } from "@/lib/studio/item-input";
@@ -13,5 +14,6 @@ export async function PATCH(request: Request) {
   const input = await readJsonInput(request, profileSchema);
   if (!input.ok) return input.response;
   const creator = await updateCreatorProfile(access.creator.id, input.data);
+  catalogChanged();
   return Response.json({ displayName: creator.displayName, payoutAddress: creator.payoutAddress, bio: creator.bio });
 }

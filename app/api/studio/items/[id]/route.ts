@@ -1,5 +1,6 @@
 // GET /api/studio/items/:id — the item with its files; PATCH — edit fields, change the price, publish or unpublish; DELETE — delete a draft nobody bought
 import { deleteItem, getCreatorItem, updateItem } from "@/db/queries/studio-items";
+import { catalogChanged } from "@/lib/discovery/catalog-cache";
 import { apiError, readJsonInput } from "@/lib/http/json-input";
 import { getStorage } from "@/lib/storage";
 import { itemNotFound, requireCreatorItem } from "@/lib/studio/current-creator";
@@ -23,6 +24,7 @@ export async function PATCH(request: Request, { params }: Params) {
   const input = await readJsonInput(request, itemChangesSchema);
   if (!input.ok) return input.response;
   const updated = await updateItem({ creatorId: access.creator.id, itemId: access.item.id, changes: input.data });
+  if (updated.ok) catalogChanged();
   if (!updated.ok && updated.error === "no_files") {
     return apiError(409, { error: "no_files", message: "Upload at least one file that is not the free preview before publishing." });
   }
@@ -37,6 +39,7 @@ export async function DELETE(_request: Request, { params }: Params) {
   if (!result.deleted) {
     return apiError(409, { error: "item_has_payments", message: "People paid for this item and keep access to it: unpublish it instead." });
   }
+  catalogChanged();
   await Promise.all(result.storageKeys.map((key) => getStorage().delete(key).catch(() => undefined)));
   return new Response(null, { status: 204 });
 }

@@ -1,6 +1,7 @@
 // PUT /api/studio/items/:id/files/:fileId — replace the file's content; PATCH — preview flag or order; DELETE — remove it
 import { z } from "zod";
 import { deleteItemFile, moveItemFile, setFilePreview } from "@/db/queries/studio-items";
+import { catalogChanged } from "@/lib/discovery/catalog-cache";
 import { apiError, readJsonInput } from "@/lib/http/json-input";
 import { getStorage } from "@/lib/storage";
 import { deleteLater } from "@/lib/storage/delete-later";
@@ -26,6 +27,7 @@ export async function PUT(request: Request, { params }: Params) {
   if (!access.ok) return access.response;
   const upload = await replaceUploadedFile(request, access.item, access.file);
   if (!upload.ok) return upload.response;
+  catalogChanged();
   return Response.json({ id: access.file.id, name: upload.value.fileName, sha256: upload.value.sha256, sizeBytes: upload.value.sizeBytes });
 }
 
@@ -46,6 +48,7 @@ export async function PATCH(request: Request, { params }: Params) {
     if (!changed.ok) return apiError(409, LAST_PAID_FILE);
   }
   if (input.data.move) await moveItemFile({ item: access.item, fileId: access.file.id, direction: input.data.move });
+  catalogChanged();
   return new Response(null, { status: 204 });
 }
 
@@ -54,6 +57,7 @@ export async function DELETE(_request: Request, { params }: Params) {
   if (!access.ok) return access.response;
   const deleted = await deleteItemFile({ file: access.file });
   if (!deleted.ok) return apiError(409, LAST_PAID_FILE);
+  catalogChanged();
   deleteLater(getStorage(), access.file.storageKey);
   return new Response(null, { status: 204 });
 }
