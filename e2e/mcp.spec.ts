@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { decodePaymentSignatureHeader } from "@x402/core/http";
+import { decodePaymentResponseHeader, decodePaymentSignatureHeader, encodePaymentSignatureHeader } from "@x402/core/http";
 import type { PaymentPayload, PaymentRequired } from "@x402/core/types";
 import { generatePaymentId } from "@x402/extensions/payment-identifier";
 import type { Hex } from "viem";
@@ -167,6 +167,11 @@ test.describe("MCP: search and buy with tools", () => {
     const again = await callTool(client, "buy_item", { slug: "midnight-blocks" }, payload);
     expect(again.isError ?? false).toBe(false);
     expect((again.structuredContent as Delivered).receipt.transaction).toBe(settlement.transaction);
+    // One payment buys the item through either door: its id retries it on the download URL too.
+    const overHttp = await fetch(`${store.url}/api/download/midnight-blocks`, { headers: { "payment-signature": encodePaymentSignatureHeader(payload) } });
+    expect(overHttp.status).toBe(200);
+    expect(decodePaymentResponseHeader(overHttp.headers.get("payment-response")!).transaction).toBe(settlement.transaction);
+    expect(sha256(new Uint8Array(await overHttp.arrayBuffer()))).toBe(seededFile.sha256);
     // Without its id the payment is what anyone can rebuild from the chain: not re-delivered.
     const withoutId = { ...payload, extensions: {} };
     const replay = paymentRequiredOf(await callTool(client, "buy_item", { slug: "midnight-blocks" }, withoutId));
