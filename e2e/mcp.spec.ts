@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { rmSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
@@ -13,6 +14,7 @@ import { type StartedStore, startStore, stopStore } from "../lib/testing/store-p
 import { expect, test } from "./fixtures";
 import { chainReader, fundedBuyerKey, paymentRequiredFrom, signPayment } from "./support/chain";
 import { seededCatalog } from "./support/seeded-catalog";
+import { storeLog } from "./support/log-scan";
 import { paymentsOf } from "./support/store-database";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -250,22 +252,29 @@ test.describe("MCP: search and buy with tools", () => {
 });
 
 test.describe("MCP on a store with small allowances", () => {
-  // A store of its own starts in ~20 s; far longer while other suites share the CPU.
-  test.setTimeout(180_000);
-  let store: StartedStore | undefined;
   let database: IsolatedDatabase | undefined;
+  // Kept as a promise so that a start outliving the hook's timeout is still stopped and removed.
+  let starting: Promise<StartedStore> | undefined;
+  let store: StartedStore | undefined;
 
-  test.beforeAll(async () => {
+  test.beforeAll(async ({}, testInfo) => {
+    testInfo.setTimeout(180_000);
     database = await isolatedDatabase();
-    store = await startStore({ DATABASE_URL: database.url, RATE_LIMIT_UNPAID_PER_MINUTE: "3", RATE_LIMIT_REDOWNLOADS_PER_HOUR: "2" });
+    starting = startStore({ DATABASE_URL: database.url, RATE_LIMIT_UNPAID_PER_MINUTE: "3", RATE_LIMIT_REDOWNLOADS_PER_HOUR: "2" });
+    store = await starting;
   });
   test.afterAll(async () => {
-    if (store) await stopStore(store);
+    const started = await starting?.catch(() => undefined);
+    if (started) {
+      await stopStore(started, { keepDataDir: true });
+      expect(storeLog(started.dataDir)).not.toMatch(/uncaughtException|unhandledRejection|⨯/);
+      rmSync(started.dataDir, { recursive: true, force: true });
+    }
     await database?.drop();
   });
 
   test("calls without a purchase count like unpaid 402s, a payment is no way around it; link uses count as re-downloads", async () => {
-    if (!store || !database) throw new Error("no store");
+    if (!store || !database) throw new Error("the store did not start");
     const devnet = readDevnetFile(store.dataDir);
     const client = await connect(store.url);
     const { privateKey, account: buyer } = await fundedBuyerKey(devnet, 2_000_000n);
@@ -290,6 +299,7 @@ test.describe("MCP on a store with small allowances", () => {
     expect((await search(client, {})).length).toBeGreaterThan(0);
     await client.close();
 
+    // PGlite has one owner process: the rows are read once the store is down.
     await stopStore(store, { keepDataDir: true });
     const rows = await paymentsOf({ dataDir: store.dataDir, databaseUrl: database.url });
     expect(rows.map((row) => [row.payer, row.status])).toEqual([[buyer.address, "settled"]]);
