@@ -64,7 +64,7 @@ test.describe("MCP: search and buy with tools", () => {
     client = await connect(process.env.E2E_STORE_URL!);
   });
   test.afterAll(async () => {
-    await client.close();
+    await client?.close();
   });
 
   test("lists search_catalog and buy_item with their input schemas", async () => {
