@@ -14,7 +14,8 @@ export type Site = { publicOrigin: string; trustProxy: boolean };
 export type Refusal = { status: 403 | 415; error: "cross_site_request" | "unsupported_content_type"; message: string };
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const GUARDED = /^\/api\/(studio|library)(\/|$)/;
+// /mcp too: the MCP transport spec asks servers to refuse foreign Origins (DNS rebinding).
+const GUARDED = /^\/(api\/(studio|library)|mcp)(\/|$)/;
 /** Uploads: the body is the file itself, whatever its type. */
 const RAW_BODY: { method: string; path: RegExp }[] = [
   { method: "POST", path: /^\/api\/studio\/items\/[^/]+\/files$/ },

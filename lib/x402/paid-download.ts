@@ -5,7 +5,7 @@ import { clientSubject } from "@/lib/abuse/client-key";
 import { countRateLimit, peekRateLimit, rateLimitedResponse } from "@/lib/abuse/rate-limit";
 import { SIGN_IN_WITH_X, siwxDeclarationFor, siwxResourceUrl, verifySiwxProof } from "@/lib/auth/siwx";
 import { downloadPath, itemPath } from "@/lib/catalog/paths";
-import { deliverItem, filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
+import { deliverItem, filesAvailable } from "@/lib/downloads/deliver-item";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { deliveryReceipt } from "@/lib/receipts/delivery-receipt";
 import { getStorage } from "@/lib/storage";
@@ -13,6 +13,7 @@ import { type PaymentAnswer, acceptPayment } from "./accept-payment";
 import { readEip3009Authorization } from "./authorization";
 import { bazaarExtensionFor } from "./bazaar";
 import { offerReceiptDeclaration, receiptExtensions } from "./offer-receipt";
+import { downloadResource } from "./download-resource";
 import { PAYMENT_IDENTIFIER, PAYMENT_IDENTIFIER_DECLARATION } from "./payment-identifier";
 import { type PaymentHeaderResult, readPaymentHeader } from "./payment-header";
 import { requirementsForItem } from "./requirements";
@@ -91,12 +92,7 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
   } catch {
     return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
   }
-  const files = paidFilesOf(item);
-  const resource = {
-    url: `${origin}${downloadPath(item.slug)}`,
-    description: item.title,
-    mimeType: files.length === 1 ? files[0].mimeType : "application/zip",
-  };
+  const resource = downloadResource(item, origin);
   const refuse = async (reason?: string) =>
     paymentRequiredResponse(
       await paywall.server.createPaymentRequiredResponse(requirements, resource, reason, {
@@ -145,7 +141,7 @@ async function respond(
 }
 
 /** A past buyer's download again, within the purchase's re-download allowance. */
-async function redownload(item: CatalogItemWithFiles, buyer: string): Promise<Response> {
+export async function redownload(item: CatalogItemWithFiles, buyer: string): Promise<Response> {
   const allowance = await countRateLimit("redownload", `${buyer}:${item.id}`);
   if (!allowance.ok) {
     return rateLimitedResponse(allowance.retryAfterSeconds, PAYWALL_CORS_HEADERS, `This purchase was downloaded too often; try again in ${allowance.retryAfterSeconds} s.`);

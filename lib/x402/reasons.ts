@@ -40,6 +40,8 @@ const MESSAGES: Record<string, string> = {
   store_unavailable: "The store cannot serve this right now; try again shortly.",
   settlement_pending: "The payment is settling. Retry the same request shortly; do not sign again.",
   not_found: "No such item in this store.",
+  download_link_invalid: "This download link was not issued by this store for this item. Buy the item, or download it again with Sign-In-With-X.",
+  download_link_expired: "This download link has expired. Download the item again with Sign-In-With-X as the paying wallet.",
   siwx_no_purchase: "This wallet has not bought this item yet.",
   invalid_siwx_payload: "The Sign-In-With-X header is not a valid proof.",
   invalid_siwx_signature: "The Sign-In-With-X signature does not match the wallet.",
