@@ -5,6 +5,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { decodePaymentResponseHeader, decodePaymentSignatureHeader, encodePaymentSignatureHeader } from "@x402/core/http";
 import type { PaymentPayload, PaymentRequired } from "@x402/core/types";
+import { type JWSSignedReceipt, type SignedReceipt, verifyReceiptSignatureJWS } from "@x402/extensions/offer-receipt";
 import { generatePaymentId } from "@x402/extensions/payment-identifier";
 import type { Hex } from "viem";
 import { readDevnetFile } from "../lib/devnet/devnet-file";
@@ -109,6 +110,8 @@ test.describe("MCP: search and buy with tools", () => {
     expect(paymentRequired.resource).toEqual(http.resource);
     expect(paymentRequired.extensions?.["payment-identifier"]).toMatchObject({ info: { required: false } });
     expect(paymentRequired.extensions?.["sign-in-with-x"]).toBeUndefined();
+    // Offers signed by the store's key, as in the download URL's 402.
+    expect((paymentRequired.extensions?.["offer-receipt"] as { info: { offers: unknown[] } }).info.offers).toHaveLength(1);
   });
 
   test("buy_item with a signed payment: receipt, settlement in _meta, exact balances, a link that streams the file, re-delivery only with the payment id", async ({ store }) => {
@@ -123,7 +126,7 @@ test.describe("MCP: search and buy with tools", () => {
     const { payload, nonce } = await signMetaPayment({ paymentRequired: offer, payerKey: privateKey, paymentId });
     const bought = await callTool(client, "buy_item", { slug: "midnight-blocks" }, payload);
     expect(bought.isError ?? false).toBe(false);
-    const settlement = bought._meta?.["x402/payment-response"] as { success: boolean; transaction: Hex; network: string; payer: string };
+    const settlement = bought._meta?.["x402/payment-response"] as { success: boolean; transaction: Hex; network: string; payer: string; extensions?: Record<string, unknown> };
     expect(settlement).toMatchObject({ success: true, network: store.devnet.network, payer: buyer.address });
     const { receipt, download } = bought.structuredContent as Delivered;
     expect(receipt).toMatchObject({ transaction: settlement.transaction, payer: buyer.address, amount: { atomic: "990000" }, item: { slug: "midnight-blocks" } });
@@ -133,7 +136,12 @@ test.describe("MCP: search and buy with tools", () => {
     expect(await chain.authorizationUsed(buyer.address, nonce)).toBe(true);
     const recorded = await fetch(`${store.url}/api/receipts/${settlement.transaction}`);
     expect(recorded.status).toBe(200);
-    expect(await recorded.json()).toMatchObject({ payer: buyer.address, item: { slug: "midnight-blocks" }, amount: { atomic: "990000" }, status: "settled" });
+    const storedReceipt = (await recorded.json()) as { signedReceipt: SignedReceipt };
+    expect(storedReceipt).toMatchObject({ payer: buyer.address, item: { slug: "midnight-blocks" }, amount: { atomic: "990000" }, status: "settled" });
+    // The store's signed receipt, as a download's PAYMENT-RESPONSE carries it, for the file's bytes.
+    const signed = (settlement.extensions?.["offer-receipt"] as { info: { receipt: SignedReceipt } }).info.receipt;
+    expect(signed).toEqual(storedReceipt.signedReceipt);
+    expect(await verifyReceiptSignatureJWS(signed as JWSSignedReceipt)).toMatchObject({ payer: buyer.address, item: "midnight-blocks", amount: "990000", sha256: seededFile.sha256, transaction: settlement.transaction });
 
     // 423 KB: over the embedding bound, so a link, also offered as an MCP resource link.
     if (download.kind !== "link") throw new Error(`expected a link, got ${download.kind}`);

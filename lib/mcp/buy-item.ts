@@ -6,6 +6,7 @@ import { clientSubject } from "@/lib/abuse/client-key";
 import { countRateLimit, peekRateLimit } from "@/lib/abuse/rate-limit";
 import { acceptPayment } from "@/lib/x402/accept-payment";
 import { downloadResource } from "@/lib/x402/download-resource";
+import { offerReceiptDeclaration } from "@/lib/x402/offer-receipt";
 import { PAYMENT_IDENTIFIER, PAYMENT_IDENTIFIER_DECLARATION } from "@/lib/x402/payment-identifier";
 import { requirementsForItem } from "@/lib/x402/requirements";
 import { type Paywall, getPaywall } from "@/lib/x402/resource-server";
@@ -65,7 +66,10 @@ async function answer(slug: string, payment: PaymentMetaResult, caller: McpCalle
   const resource = downloadResource(item, caller.origin);
   const refuse = async (reason: string) =>
     paymentRequiredResult(
-      await paywall.server.createPaymentRequiredResponse(requirements, resource, reason, { [PAYMENT_IDENTIFIER]: PAYMENT_IDENTIFIER_DECLARATION }),
+      await paywall.server.createPaymentRequiredResponse(requirements, resource, reason, {
+        [PAYMENT_IDENTIFIER]: PAYMENT_IDENTIFIER_DECLARATION,
+        ...offerReceiptDeclaration(),
+      }),
     );
 
   if (payment.kind === "none") return refuse("payment_required");

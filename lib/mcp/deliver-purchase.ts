@@ -5,8 +5,10 @@ import { getReceiptByTransaction } from "@/db/queries/payments";
 import { sessionSecret } from "@/lib/auth/secret";
 import { paidFilesOf } from "@/lib/downloads/deliver-item";
 import { displayUsdc } from "@/lib/money/usdc";
+import { deliveryReceipt } from "@/lib/receipts/delivery-receipt";
 import { getStorage } from "@/lib/storage";
 import { downloadResource } from "@/lib/x402/download-resource";
+import { receiptExtensions } from "@/lib/x402/offer-receipt";
 import { DOWNLOAD_LINK_TTL_SECONDS, downloadLinkPath, issueDownloadToken } from "./download-link";
 import { toolError, toolSuccess } from "./tool-results";
 
@@ -36,7 +38,15 @@ export async function deliverPurchase(item: CatalogItemWithFiles, transactionHas
     files: files.map((file) => ({ name: file.fileName, size: file.sizeBytes, mimeType: file.mimeType, sha256: file.sha256 })),
     receiptUrl: `${origin}/api/receipts/${transactionHash}`,
   };
-  const settlement = { success: true, transaction: transactionHash, network: recorded.network as `${string}:${string}`, payer: recorded.payer };
+  // The same signed receipt a download carries in PAYMENT-RESPONSE; a purchase is delivered without one if signing fails.
+  const signed = await deliveryReceipt({ transactionHash, origin, files: item.files }).catch(() => null);
+  const settlement = {
+    success: true,
+    transaction: transactionHash,
+    network: recorded.network as `${string}:${string}`,
+    payer: recorded.payer,
+    extensions: receiptExtensions(signed),
+  };
 
   const embedded = files.length === 1 && files[0].sizeBytes <= EMBED_MAX_BYTES ? await readSmallFile(files[0].storageKey, files[0].sizeBytes) : null;
   if (embedded) {
