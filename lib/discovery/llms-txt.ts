@@ -90,6 +90,11 @@ const sha256 = createHash("sha256").update(file).digest("hex");
 \`\`\`
 
 The receipt of a payment: ${origin}/api/receipts/<transaction> (the transaction from PAYMENT-RESPONSE).
+When the store signs receipts, PAYMENT-RESPONSE carries one in extensions["offer-receipt"].info.receipt:
+a JWS (ES256K) by the store's key, published at ${origin}/.well-known/did.json, naming the payer, the
+item, the amount, the transaction and the sha256 of the exact bytes sent (for a course, the ZIP). The
+receipts API returns the same one as "signedReceipt". Verify it with verifyReceiptSignatureJWS from
+@x402/extensions/offer-receipt and that key.
 
 ## Machine-readable
 
