@@ -9,6 +9,7 @@ import { RPC_TIMEOUT_MS, createChainPublicClient } from "@/lib/chain/clients";
 import type { ChainConfig } from "@/lib/chain/networks";
 import { devnetClock } from "@/lib/devnet/clock";
 import { faultPoint } from "@/lib/testing/fault";
+import { speakingV1 } from "./v1/facilitator-wire";
 
 /**
  * The facilitator that verifies and settles payments: a remote one when FACILITATOR_URL is set,
@@ -22,12 +23,12 @@ export function createFacilitatorClient(options: {
   timeoutMs: number;
 }): FacilitatorClient {
   if (options.facilitatorUrl) {
-    return new HTTPFacilitatorClient({ url: options.facilitatorUrl, timeoutMs: options.timeoutMs });
+    return speakingV1(new HTTPFacilitatorClient({ url: options.facilitatorUrl, timeoutMs: options.timeoutMs }));
   }
   if (!options.facilitatorPrivateKey) {
     throw new Error("FACILITATOR_PRIVATE_KEY is required for the embedded facilitator (or set FACILITATOR_URL)");
   }
-  return createEmbeddedFacilitator(options.chain, options.facilitatorPrivateKey);
+  return speakingV1(createEmbeddedFacilitator(options.chain, options.facilitatorPrivateKey));
 }
 
 function createEmbeddedFacilitator(chain: ChainConfig, privateKey: `0x${string}`): FacilitatorClient {
@@ -55,6 +56,8 @@ function createEmbeddedFacilitator(chain: ChainConfig, privateKey: `0x${string}`
     getCode: (args) => publicClient.getCode(args),
   });
   const facilitator = new x402Facilitator();
+  // Registers the v2 exact scheme on our network and the official v1 exact scheme
+  // (ExactEvmSchemeV1, via registerV1) on every network v1 names.
   registerExactEvmScheme(facilitator, { signer, networks: chain.network });
   // An idle anvil's last block is old, and the payment's simulation runs at its time.
   const clockReady = chain.name === "devnet" ? devnetClock(publicClient) : async () => {};

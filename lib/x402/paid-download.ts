@@ -15,6 +15,7 @@ import { type PaymentHeaderResult, readPaymentHeader } from "./payment-header";
 import { requirementsForItem } from "./requirements";
 import { type Paywall, getPaywall } from "./resource-server";
 import { PAYWALL_CORS_HEADERS, errorResponse, paymentRequiredResponse, paymentResponseHeader } from "./responses";
+import { v1PaymentResponseHeader, withResource } from "./v1/payment";
 
 const RETRY_AFTER = { "retry-after": "5" };
 const SIWX_STATEMENT = "Sign in to download again what this wallet already bought.";
@@ -106,7 +107,7 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
   // HEAD never settles: a payment must buy a body.
   if (payment.kind === "none" || request.method === "HEAD") return refuse(siwxReason);
   if (payment.kind === "invalid") return refuse(payment.reason);
-  const outcome = await acceptPayment({ paywall, payload: payment.payload, requirements, item });
+  const outcome = await acceptPayment({ paywall, payload: withResource(payment.payload, resource), requirements, item });
   return respond(outcome, { item, refuse, payload: payment.payload, network: paywall.chain.network });
 }
 
@@ -120,6 +121,7 @@ async function respond(
       const headers = new Headers(PAYWALL_CORS_HEADERS);
       const payer = readEip3009Authorization(context.payload)?.payer;
       headers.set("payment-response", paymentResponseHeader({ success: true, transaction: outcome.transactionHash, network: context.network, payer }));
+      if (context.payload.x402Version === 1) headers.set("x-payment-response", v1PaymentResponseHeader({ transaction: outcome.transactionHash, network: context.network, payer }));
       return deliverItem({ storage: getStorage(), item: context.item, headers });
     }
     case "refused":

@@ -1,6 +1,7 @@
 import type { PaymentRequirements } from "@x402/core/types";
 import type { CatalogItemWithFiles } from "@/db/queries/catalog";
 import type { Payment } from "@/db/schema";
+import { USDC_DECIMALS } from "@/lib/money/usdc";
 import { payToOf } from "@/lib/catalog/pay-to";
 import type { Paywall } from "./resource-server";
 
@@ -16,7 +17,7 @@ function buildRequirements(paywall: Paywall, terms: { payTo: string; amountAtomi
     price: {
       amount: terms.amountAtomic.toString(),
       asset: paywall.chain.usdc,
-      extra: { name: paywall.tokenDomain.name, version: paywall.tokenDomain.version },
+      extra: { name: paywall.tokenDomain.name, version: paywall.tokenDomain.version, decimals: USDC_DECIMALS },
     },
     maxTimeoutSeconds: MAX_TIMEOUT_SECONDS,
   });
