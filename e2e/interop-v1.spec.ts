@@ -118,7 +118,12 @@ test.describe("x402 v1 and v2 clients written by others, on one URL of a store s
 
   test("x402-axios 0.7.2 (v1) pays", async () => {
     await expectPaidDownload(async (account) => {
-      const api = withPaymentInterceptor(axios.create({ responseType: "arraybuffer" }), v1Wallet(account, rehearsal.chain.rpcUrl) as never);
+      // Raw bytes for the file, parsed JSON for the 402 the interceptor reads: plain axios settings.
+      const raw = axios.create({
+        responseType: "arraybuffer",
+        transformResponse: [(data: Buffer, headers) => (String(headers["content-type"]).includes("json") ? JSON.parse(Buffer.from(data).toString("utf8")) : data)],
+      });
+      const api = withPaymentInterceptor(raw, v1Wallet(account, rehearsal.chain.rpcUrl) as never);
       const response = await api.get(item.downloadUrl);
       const headers = new Headers(Object.entries(response.headers).map(([name, value]): [string, string] => [name, String(value)]));
       expect(decodeXPaymentResponse(headers.get("x-payment-response")!)).toMatchObject({ success: true, network: "base-sepolia" });
