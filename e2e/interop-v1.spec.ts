@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { decodePaymentRequiredHeader } from "@x402/core/http";
+import { decodePaymentRequiredHeader, encodePaymentSignatureHeader } from "@x402/core/http";
 import { registerExactEvmScheme } from "@x402/evm/exact/client";
 import { decodePaymentResponseHeader, wrapFetchWithPayment, x402Client } from "@x402/fetch";
 import axios from "axios";
@@ -87,7 +87,7 @@ test.describe("x402 v1 and v2 clients written by others, on one URL of a store s
     ]);
   });
 
-  test("x402-fetch 1.2.0 (v1) pays with X-PAYMENT and gets X-PAYMENT-RESPONSE; its payment sent again is handled by the re-delivery rules", async () => {
+  test("x402-fetch 1.2.0 (v1) pays with X-PAYMENT and gets X-PAYMENT-RESPONSE; its payment sent again, as v1 or as v2, is handled by the re-delivery rules", async () => {
     const sent: string[] = [];
     const recording: typeof fetch = async (input, init) => {
       const payment = new Headers(init?.headers).get("x-payment");
@@ -113,6 +113,16 @@ test.describe("x402 v1 and v2 clients written by others, on one URL of a store s
     const body = (await replay.json()) as V1Body;
     expect(body).toMatchObject({ x402Version: 1, error: "redelivery_needs_proof" });
     expect(body.message).toContain("Sign-In-With-X");
+    expect(await reader.balanceOf(paid.account.address)).toBe(balance);
+
+    // The same authorization as a v2 payment is the same payment (one row per network, asset,
+    // payer and nonce), not a second sale.
+    const v1Payment = JSON.parse(Buffer.from(sent[0], "base64").toString("utf8")) as { payload: Record<string, unknown> };
+    const offer = decodePaymentRequiredHeader(replay.headers.get("payment-required")!);
+    const asV2 = encodePaymentSignatureHeader({ x402Version: 2, resource: offer.resource, accepted: offer.accepts[0], payload: v1Payment.payload });
+    const copy = await fetch(item.downloadUrl, { headers: { "PAYMENT-SIGNATURE": asV2 } });
+    expect(copy.status).toBe(402);
+    expect(await copy.json()).toMatchObject({ error: "redelivery_needs_proof" });
     expect(await reader.balanceOf(paid.account.address)).toBe(balance);
   });
 
