@@ -15,8 +15,9 @@ const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 /**
  * Reads the payment from `PAYMENT-SIGNATURE` or `X-PAYMENT`: v2 (some v2 clients still send it in
- * X-PAYMENT) or v1, whose clients send X-PAYMENT (lib/x402/v1/payment.ts). Unlike the official HTTP server, which treats an undecodable header as "no
- * payment", a malformed header here gets its own reason so the payer learns what is wrong.
+ * X-PAYMENT) or v1, whose clients send X-PAYMENT (lib/x402/v1/payment.ts). Unlike the official HTTP
+ * server, which treats an undecodable header as "no payment", a malformed header here gets its own
+ * reason so the payer learns what is wrong.
  */
 export function readPaymentHeader(headers: Headers): PaymentHeaderResult {
   const raw = headers.get("payment-signature") ?? headers.get("x-payment");

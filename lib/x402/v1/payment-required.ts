@@ -26,7 +26,9 @@ export function paymentRequiredBody(paymentRequired: PaymentRequired, reason: st
     return v1;
   });
   if (accepts.every((requirements) => requirements !== null)) {
-    return { x402Version: 1, error: reason, message: reasonMessage(reason), accepts };
+    // The v2 extensions ride along for tools that read bodies; v1 clients read only x402Version and accepts.
+    const extensions = paymentRequired.extensions ? { extensions: paymentRequired.extensions } : {};
+    return { x402Version: 1, error: reason, message: reasonMessage(reason), accepts, ...extensions };
   }
   const unavailable = v1UnavailableBecause(paymentRequired.accepts[0]?.network ?? "");
   return { ...paymentRequired, error: reason, message: `${reasonMessage(reason)} ${unavailable}`, x402V1Unavailable: unavailable };

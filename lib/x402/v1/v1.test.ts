@@ -45,6 +45,7 @@ describe("x402 v1 beside v2", () => {
     ]);
     assert.equal(body.x402Version, 1);
     assert.equal(body.error, "payment_required");
+    assert.deepEqual(paymentRequiredBody({ ...offer("eip155:84532"), extensions: { bazaar: {} } }, "payment_required").extensions, { bazaar: {} });
   });
 
   it("keeps the v2 body on the devnet, and says there why v1 is unavailable", () => {
