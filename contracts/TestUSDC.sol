@@ -3,8 +3,9 @@ pragma solidity 0.8.30;
 
 /// @title TestUSDC: a devnet stand-in for Circle's USDC (FiatToken v2.2).
 /// @notice ERC-20 with 6 decimals and EIP-3009 authorizations, with the same EIP-712 domain
-///         (name "USD Coin", version "2"), type hashes and function overloads as FiatToken v2.2, so
-///         the x402 facilitator settles against it exactly as it does against USDC on Base.
+///         (version "2" and the name given at deployment: "USD Coin" as on Base, "USDC" as on Base
+///         Sepolia), type hashes and function overloads as FiatToken v2.2, so the x402 facilitator
+///         settles against it exactly as it does against USDC.
 ///         Only the owner mints, and only the owner blacklists (as Circle's blacklister does), so
 ///         tests can make a transfer fail on-chain the way USDC makes it fail.
 ///         Never deploy this to a public chain.
@@ -13,7 +14,10 @@ interface IERC1271 {
 }
 
 contract TestUSDC {
-    string public constant name = "USD Coin";
+    // The name lives in the runtime code (immutables), not in storage: the rehearsal chain copies
+    // this contract's code to Circle's address with anvil_setCode, and storage would not follow.
+    bytes32 private immutable _name;
+    uint256 private immutable _nameLength;
     string public constant symbol = "USDC";
     string public constant version = "2";
     uint8 public constant decimals = 6;
@@ -44,15 +48,26 @@ contract TestUSDC {
     event Blacklisted(address indexed account);
     event UnBlacklisted(address indexed account);
 
-    constructor() {
+    constructor(string memory name_) {
+        require(bytes(name_).length > 0 && bytes(name_).length <= 32, "TestUSDC: name must be 1 to 32 bytes");
+        _name = bytes32(bytes(name_));
+        _nameLength = bytes(name_).length;
         owner = msg.sender;
+    }
+
+    function name() public view returns (string memory result) {
+        bytes32 packed = _name;
+        result = new string(_nameLength);
+        assembly {
+            mstore(add(result, 0x20), packed)
+        }
     }
 
     function DOMAIN_SEPARATOR() public view returns (bytes32) {
         return keccak256(
             abi.encode(
                 keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
-                keccak256(bytes(name)),
+                keccak256(bytes(name())),
                 keccak256(bytes(version)),
                 block.chainid,
                 address(this)
@@ -66,7 +81,7 @@ contract TestUSDC {
         view
         returns (bytes1, string memory, string memory, uint256, address, bytes32, uint256[] memory)
     {
-        return (hex"0f", name, version, block.chainid, address(this), bytes32(0), new uint256[](0));
+        return (hex"0f", name(), version, block.chainid, address(this), bytes32(0), new uint256[](0));
     }
 
     function mint(address to, uint256 value) external {

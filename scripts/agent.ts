@@ -1,10 +1,14 @@
-// How an agent buys: `npm run agent -- <slug or download URL>`. Pays with the official
-// @x402/fetch client, saves the file, prints the transaction and the file's sha256.
+// How an agent buys: `npm run agent -- [--v1] <slug or download URL>`. Pays with the official
+// @x402/fetch client (x402 v2), or with --v1 with x402-fetch (x402 v1, Base and Base Sepolia
+// only), saves the file, prints the transaction and the file's sha256.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { decodePaymentResponseHeader } from "@x402/fetch";
-import { privateKeyToAccount } from "viem/accounts";
+import { type PrivateKeyAccount, privateKeyToAccount } from "viem/accounts";
+import { createWalletClient, http } from "viem";
+import { base, baseSepolia } from "viem/chains";
+import { decodeXPaymentResponse, wrapFetchWithPayment } from "x402-fetch";
 import { createPayingFetch } from "@/lib/x402/paying-fetch";
 import { parseUsdc } from "@/lib/money/usdc";
 
@@ -21,9 +25,23 @@ function devnetBuyerKey(): `0x${string}` | undefined {
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).buyers[0].privateKey : undefined;
 }
 
+/** The v1 client knows networks by name, and its wallet's chain says which one it pays on. */
+const V1_CHAINS: Record<string, typeof base | typeof baseSepolia> = { [`eip155:${base.id}`]: base, [`eip155:${baseSepolia.id}`]: baseSepolia };
+
+/** x402-fetch as its README uses it, with its max-value argument (it caps at 0.1 USDC by default). */
+function v1PayingFetch(account: PrivateKeyAccount, network: string, maxAtomic: bigint): typeof fetch {
+  const chain = V1_CHAINS[network];
+  if (!chain) fail(`x402 v1 clients name their network, and this store's (${network}, the devnet) has none: drop --v1 to pay with x402 v2`);
+  const wallet = createWalletClient({ account, chain, transport: http() });
+  // The v1 library's types come from an older viem; the wallet client is the one its README makes.
+  return wrapFetchWithPayment(fetch, wallet as unknown as Parameters<typeof wrapFetchWithPayment>[1], maxAtomic) as typeof fetch;
+}
+
 async function main() {
-  const target = process.argv[2];
-  if (!target) fail("usage: npm run agent -- <slug or download URL>");
+  const args = process.argv.slice(2);
+  const v1 = args.includes("--v1");
+  const target = args.find((arg) => !arg.startsWith("--"));
+  if (!target) fail("usage: npm run agent -- [--v1] <slug or download URL>");
   const storeUrl = target.startsWith("http") ? new URL(target).origin : (process.env.STORE_URL ?? "http://127.0.0.1:3000");
   const privateKey = (process.env.AGENT_PRIVATE_KEY as `0x${string}` | undefined) ?? devnetBuyerKey();
   if (!privateKey) fail("set AGENT_PRIVATE_KEY (no .data/devnet.json to take the devnet buyer from)");
@@ -36,14 +54,18 @@ async function main() {
   if (!item) fail(`no item ${target} in the catalog at ${storeUrl}`);
 
   const account = privateKeyToAccount(privateKey);
-  const payingFetch = createPayingFetch({ signer: account, network: catalog.network, asset: catalog.asset, maxAtomicPerPayment: maxUsdc.atomic });
-  console.log(`buying "${item.title}" for ${item.price.display} as ${account.address}...`);
+  const payingFetch = v1
+    ? v1PayingFetch(account, catalog.network, maxUsdc.atomic)
+    : createPayingFetch({ signer: account, network: catalog.network, asset: catalog.asset, maxAtomicPerPayment: maxUsdc.atomic });
+  console.log(`buying "${item.title}" for ${item.price.display} as ${account.address} with x402 ${v1 ? "v1 (x402-fetch)" : "v2 (@x402/fetch)"}...`);
   const response = await payingFetch(item.downloadUrl);
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
     fail(`the store answered ${response.status}: ${body.error ?? ""} ${body.message ?? ""}`.trim());
   }
-  const settlement = decodePaymentResponseHeader(response.headers.get("payment-response") ?? "");
+  const settlement = v1
+    ? decodeXPaymentResponse(response.headers.get("x-payment-response") ?? "")
+    : decodePaymentResponseHeader(response.headers.get("payment-response") ?? "");
   const bytes = Buffer.from(await response.arrayBuffer());
   const fileName = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? item.slug;
   const outDir = process.env.AGENT_OUT_DIR ?? "downloads";

@@ -32,14 +32,19 @@ export async function startAnvil(options: {
   statePath?: string;
   /** Genesis time in Unix seconds; anvil's clock then runs from it (tests start chains in the past). */
   genesisTimestamp?: number;
+  /** Another chain id than the devnet's, e.g. Base Sepolia's for the rehearsal chain. */
+  chainId?: number;
+  /** Also mine a block every this many seconds, as a live chain does (transactions still mine at once). */
+  blockTimeSeconds?: number;
 }): Promise<RunningAnvil> {
   const rpcUrl = `http://127.0.0.1:${options.port}`;
   if ((await fetchChainId(rpcUrl, 1000)) !== null) {
     throw new Error(`port ${options.port} is already in use (another anvil?); stop it or set ANVIL_PORT`);
   }
-  const args = ["--host", "127.0.0.1", "--port", String(options.port), "--chain-id", String(DEVNET_CHAIN_ID)];
+  const args = ["--host", "127.0.0.1", "--port", String(options.port), "--chain-id", String(options.chainId ?? DEVNET_CHAIN_ID)];
   if (options.statePath) args.push("--state", options.statePath, "--state-interval", "5");
   if (options.genesisTimestamp !== undefined) args.push("--timestamp", String(options.genesisTimestamp));
+  if (options.blockTimeSeconds !== undefined) args.push("--block-time", String(options.blockTimeSeconds), "--mixed-mining");
   const child: ChildProcess = spawn(anvilBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {

@@ -18,6 +18,8 @@ import { BUYERS, DEPLOYER } from "./accounts";
 export const MULTICALL3_ADDRESS: Address = "0xcA11bde05977b3631167028862bE2a173976CA11";
 /** Each devnet buyer is topped up to this balance (1,000 USDC) whenever the devnet starts. */
 export const BUYER_USDC_BALANCE = 1_000_000_000n;
+/** The EIP-712 name of Circle's USDC on Base, which the devnet's test USDC copies. */
+export const DEVNET_USDC_NAME = "USD Coin";
 
 export function loadArtifact(name: "TestUSDC" | "Multicall3"): ContractArtifact & { abi: Abi } {
   const file = path.join(process.cwd(), "contracts", "artifacts", `${name}.json`);
@@ -49,7 +51,7 @@ export async function prepareDevnet(rpcUrl: string): Promise<{ usdc: Address }> 
   const existingCode = await publicClient.getCode({ address: firstDeployment });
   let usdc: Address = firstDeployment;
   if (!existingCode || existingCode === "0x") {
-    const hash = await deployer.deployContract({ abi: usdcArtifact.abi, bytecode: usdcArtifact.bytecode });
+    const hash = await deployer.deployContract({ abi: usdcArtifact.abi, bytecode: usdcArtifact.bytecode, args: [DEVNET_USDC_NAME] });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (!receipt.contractAddress) throw new Error("test USDC deployment produced no contract");
     usdc = getAddress(receipt.contractAddress);

@@ -11,6 +11,7 @@ import type { ChainConfig } from "@/lib/chain/networks";
 import { devnetClock } from "@/lib/devnet/clock";
 import type { Env } from "@/lib/env";
 import { faultPoint } from "@/lib/testing/fault";
+import { speakingV1 } from "./v1/facilitator-wire";
 
 /** The store's facilitator as configured: FACILITATOR_URL (with CDP keys if set), or the embedded one. */
 export function facilitatorFromEnv(env: Env, chain: ChainConfig): FacilitatorClient {
@@ -38,16 +39,18 @@ export function createFacilitatorClient(options: {
 }): FacilitatorClient {
   if (options.facilitatorUrl) {
     const { cdpApiKey } = options;
-    return new HTTPFacilitatorClient({
-      url: options.facilitatorUrl,
-      timeoutMs: options.timeoutMs,
-      createAuthHeaders: cdpApiKey ? createCdpAuthHeaders(cdpApiKey.id, cdpApiKey.secret) : undefined,
-    });
+    return speakingV1(
+      new HTTPFacilitatorClient({
+        url: options.facilitatorUrl,
+        timeoutMs: options.timeoutMs,
+        createAuthHeaders: cdpApiKey ? createCdpAuthHeaders(cdpApiKey.id, cdpApiKey.secret) : undefined,
+      }),
+    );
   }
   if (!options.facilitatorPrivateKey) {
     throw new Error("FACILITATOR_PRIVATE_KEY is required for the embedded facilitator (or set FACILITATOR_URL)");
   }
-  return createEmbeddedFacilitator(options.chain, options.facilitatorPrivateKey);
+  return speakingV1(createEmbeddedFacilitator(options.chain, options.facilitatorPrivateKey));
 }
 
 function createEmbeddedFacilitator(chain: ChainConfig, privateKey: `0x${string}`): FacilitatorClient {
@@ -75,6 +78,8 @@ function createEmbeddedFacilitator(chain: ChainConfig, privateKey: `0x${string}`
     getCode: (args) => publicClient.getCode(args),
   });
   const facilitator = new x402Facilitator();
+  // Registers the v2 exact scheme on our network and the official v1 exact scheme
+  // (ExactEvmSchemeV1, via registerV1) on every network v1 names.
   registerExactEvmScheme(facilitator, { signer, networks: chain.network });
   // An idle anvil's last block is old, and the payment's simulation runs at its time.
   const clockReady = chain.name === "devnet" ? devnetClock(publicClient) : async () => {};

@@ -19,6 +19,7 @@ import { type PaymentHeaderResult, readPaymentHeader } from "./payment-header";
 import { requirementsForItem } from "./requirements";
 import { type Paywall, getPaywall } from "./resource-server";
 import { PAYWALL_CORS_HEADERS, errorResponse, paymentRequiredResponse, paymentResponseHeader } from "./responses";
+import { v1PaymentResponseHeader, withResource } from "./v1/payment";
 
 const RETRY_AFTER = { "retry-after": "5" };
 const SIWX_STATEMENT = "Sign in to download again what this wallet already bought.";
@@ -107,7 +108,7 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
   // HEAD never settles: a payment must buy a body.
   if (payment.kind === "none" || request.method === "HEAD") return refuse(siwxReason);
   if (payment.kind === "invalid") return refuse(payment.reason);
-  const outcome = await acceptPayment({ paywall, payload: payment.payload, requirements, item });
+  const outcome = await acceptPayment({ paywall, payload: withResource(payment.payload, resource), requirements, item });
   return respond(outcome, { item, origin, refuse, payload: payment.payload, network: paywall.chain.network });
 }
 
@@ -125,6 +126,7 @@ async function respond(
       const receipt = await deliveryReceipt({ transactionHash: outcome.transactionHash, origin: context.origin, files: context.item.files }).catch(() => null);
       const extensions = receiptExtensions(receipt);
       headers.set("payment-response", paymentResponseHeader({ success: true, transaction: outcome.transactionHash, network: context.network, payer, extensions }));
+      if (context.payload.x402Version === 1) headers.set("x-payment-response", v1PaymentResponseHeader({ transaction: outcome.transactionHash, network: context.network, payer }));
       return deliverItem({ storage: getStorage(), item: context.item, headers });
     }
     case "refused":

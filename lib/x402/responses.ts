@@ -1,6 +1,7 @@
 import { encodePaymentRequiredHeader, encodePaymentResponseHeader } from "@x402/core/http";
 import type { PaymentRequired, SettleResponse } from "@x402/core/types";
 import { reasonMessage } from "./reasons";
+import { paymentRequiredBody } from "./v1/payment-required";
 
 /**
  * CORS for browsers and agents on other origins, on every answer of the paid route (the 402
@@ -10,14 +11,14 @@ export const PAYWALL_CORS_HEADERS = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, HEAD, OPTIONS",
   "access-control-allow-headers": "PAYMENT-SIGNATURE, X-PAYMENT, SIGN-IN-WITH-X, Content-Type",
-  "access-control-expose-headers": "PAYMENT-REQUIRED, PAYMENT-RESPONSE, Content-Disposition, Content-Length, ETag, Retry-After",
+  "access-control-expose-headers": "PAYMENT-REQUIRED, PAYMENT-RESPONSE, X-PAYMENT-RESPONSE, Content-Disposition, Content-Length, ETag, Retry-After",
   "access-control-max-age": "600",
 } as const;
 
-/** 402 with the PaymentRequired both in the header (v2 clients) and as the JSON body. */
+/** 402 with the PaymentRequired in the header (v2 clients) and as the JSON body (v1 clients, where v1 can name the chain). */
 export function paymentRequiredResponse(paymentRequired: PaymentRequired, method: string): Response {
   const reason = paymentRequired.error ?? "payment_required";
-  const body = { ...paymentRequired, error: reason, message: reasonMessage(reason) };
+  const body = paymentRequiredBody(paymentRequired, reason);
   return new Response(method === "HEAD" ? null : JSON.stringify(body), {
     status: 402,
     headers: {
