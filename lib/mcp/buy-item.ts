@@ -1,5 +1,4 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { PaymentRequirements } from "@x402/core/types";
 import { z } from "zod";
 import { getPublishedItemBySlug } from "@/db/queries/catalog";
 import { clientSubject } from "@/lib/abuse/client-key";
@@ -8,8 +7,7 @@ import { acceptPayment } from "@/lib/x402/accept-payment";
 import { downloadResource } from "@/lib/x402/download-resource";
 import { offerReceiptDeclaration } from "@/lib/x402/offer-receipt";
 import { PAYMENT_IDENTIFIER, PAYMENT_IDENTIFIER_DECLARATION } from "@/lib/x402/payment-identifier";
-import { requirementsForItem } from "@/lib/x402/requirements";
-import { type Paywall, getPaywall } from "@/lib/x402/resource-server";
+import { currentTermsFor } from "@/lib/x402/requirements";
 import { deliverPurchase } from "./deliver-purchase";
 import { type PaymentMetaResult, readPaymentMeta } from "./payment-meta";
 import { paymentRequiredResult, toolError } from "./tool-results";
@@ -53,14 +51,9 @@ function rateLimited(retryAfterSeconds: number, what: string): CallToolResult {
 async function answer(slug: string, payment: PaymentMetaResult, caller: McpCaller): Promise<CallToolResult> {
   const item = await getPublishedItemBySlug({ slug });
   if (!item) return toolError("not_found");
-  let paywall: Paywall;
-  let requirements: PaymentRequirements[];
-  try {
-    paywall = await getPaywall();
-    requirements = await requirementsForItem(paywall, item);
-  } catch {
-    return toolError("facilitator_unavailable", { retryAfterSeconds: RETRY_SECONDS });
-  }
+  const terms = await currentTermsFor(item);
+  if (!terms) return toolError("facilitator_unavailable", { retryAfterSeconds: RETRY_SECONDS });
+  const { paywall, requirements } = terms;
   // The item's own requirements and resource, as its download URL's 402 states them: one
   // payment buys the item through either door. Re-access is Sign-In-With-X on that URL, not here.
   const resource = downloadResource(item, caller.origin);

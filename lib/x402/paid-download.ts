@@ -1,4 +1,4 @@
-import type { PaymentPayload, PaymentRequirements } from "@x402/core/types";
+import type { PaymentPayload } from "@x402/core/types";
 import { type CatalogItemWithFiles, getPublishedItemBySlug } from "@/db/queries/catalog";
 import { hasPurchased } from "@/db/queries/purchases";
 import { clientSubject } from "@/lib/abuse/client-key";
@@ -16,8 +16,7 @@ import { offerReceiptDeclaration, receiptExtensions } from "./offer-receipt";
 import { downloadResource } from "./download-resource";
 import { PAYMENT_IDENTIFIER, PAYMENT_IDENTIFIER_DECLARATION } from "./payment-identifier";
 import { type PaymentHeaderResult, readPaymentHeader } from "./payment-header";
-import { requirementsForItem } from "./requirements";
-import { type Paywall, getPaywall } from "./resource-server";
+import { currentTermsFor } from "./requirements";
 import { PAYWALL_CORS_HEADERS, errorResponse, paymentRequiredResponse, paymentResponseHeader } from "./responses";
 import { v1PaymentResponseHeader, withResource } from "./v1/payment";
 
@@ -85,14 +84,9 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
     siwxReason = proof.ok ? "siwx_no_purchase" : proof.reason;
   }
 
-  let paywall: Paywall;
-  let requirements: PaymentRequirements[];
-  try {
-    paywall = await getPaywall();
-    requirements = await requirementsForItem(paywall, item);
-  } catch {
-    return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
-  }
+  const terms = await currentTermsFor(item);
+  if (!terms) return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
+  const { paywall, requirements } = terms;
   const resource = downloadResource(item, origin);
   const refuse = async (reason?: string) =>
     paymentRequiredResponse(

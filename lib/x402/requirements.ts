@@ -3,7 +3,7 @@ import type { CatalogItemWithFiles } from "@/db/queries/catalog";
 import type { Payment } from "@/db/schema";
 import { payToOf } from "@/lib/catalog/pay-to";
 import { USDC_DECIMALS } from "@/lib/money/usdc";
-import type { Paywall } from "./resource-server";
+import { type Paywall, getPaywall } from "./resource-server";
 
 /** How long a signed authorization may take to settle. */
 export const MAX_TIMEOUT_SECONDS = 300;
@@ -26,6 +26,19 @@ function buildRequirements(paywall: Paywall, terms: { payTo: string; amountAtomi
 /** What the item costs now: price and payTo come from the database on every request, so a change needs no restart. */
 export function requirementsForItem(paywall: Paywall, item: CatalogItemWithFiles): Promise<PaymentRequirements[]> {
   return buildRequirements(paywall, { payTo: payToOf(item), amountAtomic: item.priceAtomic });
+}
+
+/**
+ * The paywall and what the item costs now, for every door an item is sold through (download URL,
+ * MCP). Null when the facilitator or the RPC cannot be reached: the caller answers "try again".
+ */
+export async function currentTermsFor(item: CatalogItemWithFiles): Promise<{ paywall: Paywall; requirements: PaymentRequirements[] } | null> {
+  try {
+    const paywall = await getPaywall();
+    return { paywall, requirements: await requirementsForItem(paywall, item) };
+  } catch {
+    return null;
+  }
 }
 
 /** What a payment the store already holds was signed for: its own amount and payTo, whatever the item costs today. */
