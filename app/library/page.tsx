@@ -15,8 +15,8 @@ export default async function LibraryPage() {
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-3xl font-bold tracking-tight">My library</h1>
         {buyer && (
-          <span className="flex items-center gap-3 text-sm text-stone-600">
-            <span className="font-mono" data-testid="library-wallet">{buyer}</span>
+          <span className="flex min-w-0 flex-wrap items-center gap-3 text-sm text-stone-600">
+            <span className="font-mono wrap-anywhere" data-testid="library-wallet">{buyer}</span>
             <SignOutButton sessionPath="/api/library/session" />
           </span>
         )}

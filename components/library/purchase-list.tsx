@@ -32,7 +32,7 @@ export function PurchaseList({ purchases }: { purchases: Purchase[] }) {
           <ul className="mt-2 divide-y divide-stone-100">
             {purchase.files.map((file) => (
               <li key={file.id} className="flex items-center justify-between gap-4 py-1 text-sm">
-                <span className="truncate font-mono">{file.fileName}</span>
+                <span className="min-w-0 font-mono">{file.fileName}</span>
                 <a href={`/api/library/files/${file.id}`} download={file.fileName} className="shrink-0 text-brand hover:underline">
                   Download ({formatBytes(file.sizeBytes)})
                 </a>

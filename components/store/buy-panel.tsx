@@ -114,7 +114,7 @@ export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; pr
 
 function PurchaseReceipt({ receipt, file, explorerUrl }: { receipt: Receipt; file: DownloadedFile; explorerUrl: string | null }) {
   return (
-    <div className="flex flex-col gap-1 rounded-lg bg-green-50 p-3 text-sm text-green-900" role="status" data-testid="purchase-receipt">
+    <div className="flex flex-col gap-1 rounded-lg bg-green-50 p-3 text-sm text-green-900 wrap-anywhere" role="status" data-testid="purchase-receipt">
       <p className="font-semibold">Paid {receipt.amount.display}. Your download has started.</p>
       <p>
         Transaction{" "}

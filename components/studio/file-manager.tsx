@@ -65,8 +65,8 @@ export function FileManager({ itemId, files, maxBytes }: { itemId: string; files
           {files.map((file, index) => (
             <li key={file.id} className="flex flex-wrap items-center gap-3 p-3 text-sm" data-testid="studio-file">
               <span className="w-6 text-stone-500">{index + 1}.</span>
-              <span className="min-w-0 flex-1">
-                <span className="block truncate font-medium">{file.name}</span>
+              <span className="min-w-0 grow basis-64">
+                <span className="block font-medium">{file.name}</span>
                 <span className="text-stone-500">
                   {file.mimeType} · {formatBytes(file.sizeBytes)} · sha256 {file.sha256.slice(0, 12)}…{file.isPreview && " · free preview"}
                 </span>

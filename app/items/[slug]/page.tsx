@@ -26,7 +26,7 @@ export default async function ItemPage({ params }: Props) {
   const paidFiles = item.files.filter((file) => !file.isPreview);
 
   return (
-    <article className="grid gap-8 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+    <article className="grid grid-cols-1 gap-8 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
       <div className="self-start overflow-hidden rounded-xl border border-stone-200 bg-stone-100">
         {item.coverKey && (
           <Image src={coverPath(item.slug)} alt={`Cover of ${item.title}`} width={600} height={600} unoptimized priority />

@@ -52,7 +52,7 @@ export default async function StudioItemPage({ params }: { params: Promise<{ id:
         />
       </section>
 
-      <section className="grid gap-6 md:grid-cols-[max-content_1fr]">
+      <section className="grid grid-cols-1 gap-6 md:grid-cols-[max-content_minmax(0,1fr)]">
         <CoverUpload itemId={item.id} hasCover={item.coverKey !== null} />
         <ItemForm
           itemId={item.id}
