@@ -99,7 +99,9 @@ async function publishedLongNamedItem(api: APIRequestContext) {
 // Items this spec published go off the catalog again: the catalog and payment specs see the seeded items only.
 const published: { api: APIRequestContext; id: string }[] = [];
 test.afterEach(async () => {
-  for (const { api, id } of published.splice(0)) await api.patch(`/api/studio/items/${id}`, { data: { published: false } });
+  for (const { api, id } of published.splice(0)) {
+    expect((await api.patch(`/api/studio/items/${id}`, { data: { published: false } })).status()).toBe(200);
+  }
 });
 
 test.describe("at 390 px no page scrolls sideways and no name is cut to a letter", () => {

@@ -21,6 +21,7 @@ const SAME_ON_EVERY_DATABASE = [
   "discovery",
   "interop-v1",
   "interop-v2",
+  "phone-layout",
   "signed-receipts",
   "studio-browser",
   "wallet-connectors",
