@@ -5,6 +5,9 @@ import { PRIMARY_BUTTON_CLASS } from "@/components/ui/button-class";
 import { formatBytes } from "@/lib/format/bytes";
 import { formatUsdc } from "@/lib/money/usdc";
 
+/** Links and small buttons still get a 44 px tall tap area on phones. */
+const TAP_TARGET = "inline-flex min-h-11 items-center";
+
 export type LibraryFile = { id: string; fileName: string; sizeBytes: number };
 
 /**
@@ -29,24 +32,24 @@ export function OwnedPanel(props: {
         <ul className="flex flex-col gap-1">
           {props.libraryFiles.map((file) => (
             <li key={file.id} className="min-w-0">
-              <a href={`/api/library/files/${file.id}`} download={file.fileName} className="break-all font-medium text-brand underline">
+              <a href={`/api/library/files/${file.id}`} download={file.fileName} className={`${TAP_TARGET} break-all font-medium text-brand underline`}>
                 Download {file.fileName} ({formatBytes(file.sizeBytes)})
               </a>
             </li>
           ))}
         </ul>
       ) : (
-        <button type="button" onClick={props.onDownload} disabled={props.downloading} className={PRIMARY_BUTTON_CLASS} data-testid="owned-download">
+        <button type="button" onClick={props.onDownload} disabled={props.downloading} className={`${PRIMARY_BUTTON_CLASS} min-h-11`} data-testid="owned-download">
           {props.downloading ? "Downloading…" : "Download"}
         </button>
       )}
       {!props.libraryFiles && <p className="text-green-900">Your wallet asks for one free signature (no transaction) to prove it is yours.</p>}
-      <p>
-        <a href="/library" className="underline">
+      <div className="flex flex-wrap gap-x-6">
+        <a href="/library" className={`${TAP_TARGET} underline`}>
           My library
         </a>
-      </p>
-      <BuyAgain price={props.price} onConfirm={props.onBuyAgain} buying={props.buying} />
+        <BuyAgain price={props.price} onConfirm={props.onBuyAgain} buying={props.buying} />
+      </div>
     </div>
   );
 }
@@ -55,13 +58,13 @@ function BuyAgain({ price, onConfirm, buying }: { price: bigint; onConfirm: () =
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} disabled={buying} className="self-start text-stone-700 underline disabled:opacity-60">
+      <button type="button" onClick={() => setOpen(true)} disabled={buying} className={`${TAP_TARGET} text-stone-700 underline disabled:opacity-60`}>
         {buying ? "Confirm in your wallet…" : "Buy again"}
       </button>
     );
   }
   return (
-    <div role="group" aria-label="Confirm buying again" className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="buy-again-confirm">
+    <div role="group" aria-label="Confirm buying again" className="flex basis-full flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="buy-again-confirm">
       <p>You already own this. Buying again charges {formatUsdc(price)} USDC a second time for the same files.</p>
       <div className="flex flex-wrap gap-3">
         <button
