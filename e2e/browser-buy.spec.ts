@@ -87,7 +87,8 @@ test.describe("when buying goes wrong, nothing is charged and the page explains"
 
   test("a wallet on another chain is offered the switch, then buys", async ({ page, store }) => {
     const wallet = await installTestWallet(page, { privateKey: store.devnet.buyers[2].privateKey, rpcUrl: store.devnet.rpcUrl, chainId: 1 });
-    await page.goto("/items/field-notes-on-stablecoins");
+    // An item this wallet has not bought above: one it owns offers "You own this" instead of Buy.
+    await page.goto("/items/midnight-blocks");
     await page.getByRole("button", { name: "Connect Test Wallet" }).click();
     const connected = page.getByTestId("wallet-connected");
     await expect(connected).toBeVisible();

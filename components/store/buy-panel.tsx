@@ -3,13 +3,16 @@
 import { decodePaymentResponseHeader } from "@x402/fetch";
 import { useRef, useState } from "react";
 import { erc20Abi } from "viem";
-import { useConnection, useReadContract, useSignTypedData } from "wagmi";
+import { useConnection, useReadContract, useSignMessage, useSignTypedData } from "wagmi";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { useBrowserChain } from "@/components/wallet/browser-chain-context";
 import { formatUsdc } from "@/lib/money/usdc";
 import { createPayingFetch } from "@/lib/x402/paying-fetch";
 import { describeBuyError, describeRefusal } from "./describe-buy-error";
+import { type LibraryFile, OwnedPanel } from "./owned-panel";
 import { type DownloadedFile, readDownload, saveFile } from "./save-download";
+import { downloadWithSiwx } from "./siwx-download";
+import { useOwnership } from "./use-ownership";
 
 type Receipt = { transaction: string; amount: { display: string }; settledAt: string | null };
 type BuyState =
@@ -17,13 +20,32 @@ type BuyState =
   | { step: "signing" }
   | { step: "downloading"; progress: number | null }
   | { step: "done"; file: DownloadedFile; receipt: Receipt }
+  | { step: "redownloaded"; file: DownloadedFile }
   | { step: "error"; message: string };
 
-/** Connect → balance beside the price → Buy: sign the EIP-3009 authorization, download, receipt. */
-export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; priceAtomic: string; downloadPath: string }) {
+/**
+ * Connect → balance beside the price → Buy: sign the EIP-3009 authorization, download, receipt.
+ * A wallet that already bought the item gets the owned state instead (components/store/owned-panel.tsx).
+ */
+export function BuyPanel({
+  slug,
+  priceAtomic,
+  downloadPath,
+  files,
+  libraryWallet,
+}: {
+  slug: string;
+  priceAtomic: string;
+  downloadPath: string;
+  /** The item's paid files, for downloads through the library session. */
+  files: LibraryFile[];
+  /** The wallet signed in to the library in this browser, if any. */
+  libraryWallet: string | null;
+}) {
   const chain = useBrowserChain();
   const connection = useConnection();
   const { signTypedDataAsync } = useSignTypedData();
+  const { signMessageAsync } = useSignMessage();
   const [state, setState] = useState<BuyState>({ step: "idle" });
   const busy = useRef(false);
   const price = BigInt(priceAtomic);
@@ -36,12 +58,18 @@ export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; pr
     chainId: chain.id,
     query: { enabled: Boolean(address) },
   });
+  const ownership = useOwnership(slug, address);
+  const librarySession = Boolean(address && libraryWallet?.toLowerCase() === address.toLowerCase());
 
-  async function buy() {
+  /** `again`: the buyer confirmed paying for an item this wallet already owns. */
+  async function buy({ again }: { again: boolean }) {
     // A double click must never sign twice: the ref flips before any await.
     if (busy.current || !address) return;
     busy.current = true;
     try {
+      // Asked at the click, not only at page load: a purchase in another tab counts too. If the
+      // answer says owned, the panel turns to the owned state and nothing is signed.
+      if (!again && (await ownership.recheck())) return;
       // Ask the wallet itself: a network change may not have reached this render yet.
       if ((await connection.connector?.getChainId()) !== chain.id) {
         setState({ step: "error", message: `Your wallet is on another network. Switch to ${chain.name} first.` });
@@ -72,6 +100,7 @@ export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; pr
       saveFile(file);
       const receipt = (await (await fetch(`/api/receipts/${settlement.transaction}`)).json()) as Receipt;
       setState({ step: "done", file, receipt });
+      ownership.markOwned();
       void balance.refetch();
     } catch (error) {
       setState({ step: "error", message: describeBuyError(error) });
@@ -80,6 +109,27 @@ export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; pr
     }
   }
 
+  async function downloadAgain() {
+    if (busy.current || !address) return;
+    busy.current = true;
+    try {
+      setState({ step: "downloading", progress: 0 });
+      const { response, signed } = await downloadWithSiwx(downloadPath, { address, signMessage: (message) => signMessageAsync({ message }) });
+      if (!response.ok) {
+        setState({ step: "error", message: signed ? await describeRefusal(response) : "Your wallet did not sign. Nothing was downloaded or charged." });
+        return;
+      }
+      const file = await readDownload(response, slug, (progress) => setState({ step: "downloading", progress }));
+      saveFile(file);
+      setState({ step: "redownloaded", file });
+    } catch (error) {
+      setState({ step: "error", message: describeBuyError(error) });
+    } finally {
+      busy.current = false;
+    }
+  }
+
+  const working = state.step === "signing" || state.step === "downloading";
   return (
     <div className="flex flex-col gap-3" data-testid="buy-panel">
       <ConnectWallet />
@@ -88,11 +138,21 @@ export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; pr
           Your balance: <span className="tabular-nums">{formatUsdc(balance.data)} USDC</span>
         </p>
       )}
-      {address && (
+      {address && ownership.owned && (
+        <OwnedPanel
+          price={price}
+          libraryFiles={librarySession ? files : null}
+          onDownload={downloadAgain}
+          downloading={state.step === "downloading"}
+          onBuyAgain={() => void buy({ again: true })}
+          buying={state.step === "signing"}
+        />
+      )}
+      {address && !ownership.owned && (
         <button
           type="button"
-          onClick={buy}
-          disabled={state.step === "signing" || state.step === "downloading"}
+          onClick={() => void buy({ again: false })}
+          disabled={working || ownership.checking}
           className="rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
           data-testid="buy-button"
         >
@@ -105,6 +165,11 @@ export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; pr
       {state.step === "error" && (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800" data-testid="buy-error">
           {state.message}
+        </p>
+      )}
+      {state.step === "redownloaded" && (
+        <p role="status" className="text-sm text-green-900" data-testid="redownload-saved">
+          Saved {state.file.fileName} again. Nothing was charged.
         </p>
       )}
       {state.step === "done" && <PurchaseReceipt receipt={state.receipt} file={state.file} explorerUrl={chain.explorerUrl} />}

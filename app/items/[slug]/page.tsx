@@ -8,6 +8,7 @@ import { KIND_LABELS } from "@/components/store/kind-label";
 import { Preview } from "@/components/store/preview";
 import { PriceTag } from "@/components/store/price-tag";
 import { getPublishedItemBySlug } from "@/db/queries/catalog";
+import { currentBuyer } from "@/lib/auth/current-buyer";
 import { coverPath, creatorPath, downloadPath } from "@/lib/catalog/paths";
 
 export const dynamic = "force-dynamic";
@@ -58,7 +59,13 @@ export default async function ItemPage({ params }: Props) {
             <h3 className="font-semibold">Refund policy</h3>
             <p className="whitespace-pre-line">{item.refundPolicy || "The creator has not stated a refund policy."}</p>
           </div>
-          <BuyPanel slug={item.slug} priceAtomic={item.priceAtomic.toString()} downloadPath={downloadPath(item.slug)} />
+          <BuyPanel
+            slug={item.slug}
+            priceAtomic={item.priceAtomic.toString()}
+            downloadPath={downloadPath(item.slug)}
+            files={paidFiles.map(({ id, fileName, sizeBytes }) => ({ id, fileName, sizeBytes }))}
+            libraryWallet={await currentBuyer()}
+          />
         </section>
 
         <section aria-labelledby="files-heading" className="flex flex-col gap-3">
