@@ -15,9 +15,19 @@ type Receipt = { transaction: string; amount: { display: string }; settledAt: st
 type BuyState =
   | { step: "idle" }
   | { step: "signing" }
+  | { step: "settling" }
   | { step: "downloading"; progress: number | null }
   | { step: "done"; file: DownloadedFile; receipt: Receipt }
-  | { step: "error"; message: string };
+  | { step: "error"; message: string; wrongNetwork?: true };
+
+const BUTTON_LABEL: Partial<Record<BuyState["step"], string>> = {
+  signing: "Confirm in your wallet…",
+  settling: "Settling the payment…",
+  downloading: "Downloading…",
+};
+
+// After settlement a failure must not say "nothing was charged", nor invite a second payment.
+const PAID_NOT_DELIVERED = "Your payment went through, but this page lost touch with the store before it finished. Your purchase is in My library: download it there; do not buy it again.";
 
 /** Connect → balance beside the price → Buy: sign the EIP-3009 authorization, download, receipt. */
 export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; priceAtomic: string; downloadPath: string }) {
@@ -41,10 +51,11 @@ export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; pr
     // A double click must never sign twice: the ref flips before any await.
     if (busy.current || !address) return;
     busy.current = true;
+    let paid = false;
     try {
       // Ask the wallet itself: a network change may not have reached this render yet.
       if ((await connection.connector?.getChainId()) !== chain.id) {
-        setState({ step: "error", message: `Your wallet is on another network. Switch to ${chain.name} first.` });
+        setState({ step: "error", message: `Your wallet is on another network. Switch to ${chain.name} first.`, wrongNetwork: true });
         return;
       }
       const fresh = await balance.refetch();
@@ -55,7 +66,15 @@ export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; pr
       }
       setState({ step: "signing" });
       const payingFetch = createPayingFetch({
-        signer: { address, signTypedData: (message) => signTypedDataAsync(message as Parameters<typeof signTypedDataAsync>[0]) },
+        signer: {
+          address,
+          signTypedData: async (message) => {
+            const signature = await signTypedDataAsync(message as Parameters<typeof signTypedDataAsync>[0]);
+            // Signed: from here the store verifies and settles on chain; the wallet has nothing left to ask.
+            setState({ step: "settling" });
+            return signature;
+          },
+        },
         network: chain.network,
         asset: chain.usdc,
         // Never more than the price shown on this page.
@@ -66,15 +85,17 @@ export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; pr
         setState({ step: "error", message: await describeRefusal(response) });
         return;
       }
+      // Settled: the balance has changed whatever happens to the download or the receipt below.
+      paid = true;
+      void balance.refetch();
       setState({ step: "downloading", progress: 0 });
       const settlement = decodePaymentResponseHeader(response.headers.get("payment-response") ?? "");
       const file = await readDownload(response, slug, (progress) => setState({ step: "downloading", progress }));
       saveFile(file);
       const receipt = (await (await fetch(`/api/receipts/${settlement.transaction}`)).json()) as Receipt;
       setState({ step: "done", file, receipt });
-      void balance.refetch();
     } catch (error) {
-      setState({ step: "error", message: describeBuyError(error) });
+      setState({ step: "error", message: paid ? PAID_NOT_DELIVERED : describeBuyError(error) });
     } finally {
       busy.current = false;
     }
@@ -92,17 +113,17 @@ export function BuyPanel({ slug, priceAtomic, downloadPath }: { slug: string; pr
         <button
           type="button"
           onClick={buy}
-          disabled={state.step === "signing" || state.step === "downloading"}
+          disabled={state.step === "signing" || state.step === "settling" || state.step === "downloading"}
           className="rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
           data-testid="buy-button"
         >
-          {state.step === "signing" ? "Confirm in your wallet…" : state.step === "downloading" ? "Downloading…" : `Buy for ${formatUsdc(price)} USDC`}
+          {BUTTON_LABEL[state.step] ?? `Buy for ${formatUsdc(price)} USDC`}
         </button>
       )}
       {state.step === "downloading" && (
         <progress className="w-full" max={1} value={state.progress ?? undefined} aria-label="Download progress" />
       )}
-      {state.step === "error" && (
+      {state.step === "error" && !(state.wrongNetwork && connection.chainId === chain.id) && (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800" data-testid="buy-error">
           {state.message}
         </p>
