@@ -23,8 +23,10 @@ const SAME_ON_EVERY_DATABASE = [
   "interop-v2",
   "phone-layout",
   "signed-receipts",
+  "studio-preview",
   "studio-browser",
   "wallet-connectors",
+  "wallet-messages",
 ].map((spec) => `**/${spec}.spec.ts`);
 
 export default defineConfig({

@@ -18,10 +18,20 @@ type Receipt = { transaction: string; amount: { display: string }; settledAt: st
 type BuyState =
   | { step: "idle" }
   | { step: "signing" }
+  | { step: "settling" }
   | { step: "downloading"; progress: number | null }
   | { step: "done"; file: DownloadedFile; receipt: Receipt }
   | { step: "redownloaded"; file: DownloadedFile }
-  | { step: "error"; message: string };
+  | { step: "error"; message: string; wrongNetwork?: true };
+
+const BUTTON_LABEL: Partial<Record<BuyState["step"], string>> = {
+  signing: "Confirm in your wallet…",
+  settling: "Settling the payment…",
+  downloading: "Downloading…",
+};
+
+// After settlement a failure must not say "nothing was charged", nor invite a second payment.
+const PAID_NOT_DELIVERED = "Your payment went through, but this page lost touch with the store before it finished. Your purchase is in My library: download it there; do not buy it again.";
 
 /**
  * Connect → balance beside the price → Buy: sign the EIP-3009 authorization, download, receipt.
@@ -66,13 +76,14 @@ export function BuyPanel({
     // A double click must never sign twice: the ref flips before any await.
     if (busy.current || !address) return;
     busy.current = true;
+    let paid = false;
     try {
       // Asked at the click, not only at page load: a purchase in another tab counts too. If the
       // answer says owned, the panel turns to the owned state and nothing is signed.
       if (!again && (await ownership.recheck())) return;
       // Ask the wallet itself: a network change may not have reached this render yet.
       if ((await connection.connector?.getChainId()) !== chain.id) {
-        setState({ step: "error", message: `Your wallet is on another network. Switch to ${chain.name} first.` });
+        setState({ step: "error", message: `Your wallet is on another network. Switch to ${chain.name} first.`, wrongNetwork: true });
         return;
       }
       const fresh = await balance.refetch();
@@ -83,7 +94,15 @@ export function BuyPanel({
       }
       setState({ step: "signing" });
       const payingFetch = createPayingFetch({
-        signer: { address, signTypedData: (message) => signTypedDataAsync(message as Parameters<typeof signTypedDataAsync>[0]) },
+        signer: {
+          address,
+          signTypedData: async (message) => {
+            const signature = await signTypedDataAsync(message as Parameters<typeof signTypedDataAsync>[0]);
+            // Signed: from here the store verifies and settles on chain; the wallet has nothing left to ask.
+            setState({ step: "settling" });
+            return signature;
+          },
+        },
         network: chain.network,
         asset: chain.usdc,
         // Never more than the price shown on this page.
@@ -94,6 +113,9 @@ export function BuyPanel({
         setState({ step: "error", message: await describeRefusal(response) });
         return;
       }
+      // Settled: the balance has changed whatever happens to the download or the receipt below.
+      paid = true;
+      void balance.refetch();
       setState({ step: "downloading", progress: 0 });
       const settlement = decodePaymentResponseHeader(response.headers.get("payment-response") ?? "");
       const file = await readDownload(response, slug, (progress) => setState({ step: "downloading", progress }));
@@ -101,9 +123,9 @@ export function BuyPanel({
       const receipt = (await (await fetch(`/api/receipts/${settlement.transaction}`)).json()) as Receipt;
       setState({ step: "done", file, receipt });
       ownership.markOwned();
-      void balance.refetch();
     } catch (error) {
-      setState({ step: "error", message: describeBuyError(error) });
+      setState({ step: "error", message: paid ? PAID_NOT_DELIVERED : describeBuyError(error) });
+      if (paid) ownership.markOwned();
     } finally {
       busy.current = false;
     }
@@ -129,7 +151,7 @@ export function BuyPanel({
     }
   }
 
-  const working = state.step === "signing" || state.step === "downloading";
+  const working = state.step === "signing" || state.step === "settling" || state.step === "downloading";
   return (
     <div className="flex flex-col gap-3" data-testid="buy-panel">
       <ConnectWallet />
@@ -145,7 +167,7 @@ export function BuyPanel({
           onDownload={downloadAgain}
           downloading={state.step === "downloading"}
           onBuyAgain={() => void buy({ again: true })}
-          buying={state.step === "signing"}
+          buying={state.step === "signing" || state.step === "settling"}
         />
       )}
       {address && !ownership.owned && (
@@ -156,13 +178,13 @@ export function BuyPanel({
           className="rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
           data-testid="buy-button"
         >
-          {state.step === "signing" ? "Confirm in your wallet…" : state.step === "downloading" ? "Downloading…" : `Buy for ${formatUsdc(price)} USDC`}
+          {BUTTON_LABEL[state.step] ?? `Buy for ${formatUsdc(price)} USDC`}
         </button>
       )}
       {state.step === "downloading" && (
         <progress className="w-full" max={1} value={state.progress ?? undefined} aria-label="Download progress" />
       )}
-      {state.step === "error" && (
+      {state.step === "error" && !(state.wrongNetwork && connection.chainId === chain.id) && (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800" data-testid="buy-error">
           {state.message}
         </p>

@@ -44,10 +44,13 @@ export function FileManager({ itemId, files, maxBytes }: { itemId: string; files
       }
     }
     setProgress(null);
+    // The box is for one upload: left ticked, the next upload would quietly replace the sample.
+    if (!target) setAsPreview(false);
     router.refresh();
   }
 
   const busy = progress !== null;
+  const currentPreview = files.find((file) => file.isPreview);
 
   async function change(fileId: string, method: "PATCH" | "DELETE", body?: unknown) {
     setError(undefined);
@@ -128,6 +131,12 @@ export function FileManager({ itemId, files, maxBytes }: { itemId: string; files
         </label>
         <span className="text-stone-500">Up to {formatBytes(maxBytes)} each.</span>
       </div>
+      {asPreview && (
+        <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="preview-replaces">
+          The next file you upload is public: anyone can download it free.
+          {currentPreview && <> {currentPreview.name} stops being the free preview and becomes a paid file.</>}
+        </p>
+      )}
       {progress && (
         <div role="status" className="flex items-center gap-3 text-sm" data-testid="upload-progress">
           <progress max={1} value={progress.fraction} className="w-48" />

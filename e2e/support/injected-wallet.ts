@@ -29,6 +29,8 @@ export type TestWallet = {
   calls: string[];
   setChainId(chainId: number): Promise<void>;
   rejectSignatures(reject: boolean): void;
+  /** Answer `wallet_switchEthereumChain` with a 4001 rejection, as a person pressing Cancel. */
+  declineChainSwitch(decline: boolean): void;
 };
 
 /**
@@ -40,6 +42,7 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
   const account = privateKeyToAccount(options.privateKey);
   let chainId = options.chainId;
   let reject = false;
+  let declineSwitch = false;
   let authorized = false;
   const calls: string[] = [];
   const rejection = { error: { code: 4001, message: "User rejected the request." } };
@@ -58,6 +61,7 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
       case "net_version":
         return { result: String(chainId) };
       case "wallet_switchEthereumChain": {
+        if (declineSwitch) return rejection;
         chainId = Number((params[0] as { chainId: string }).chainId);
         await page.evaluate((id) => (window as unknown as { __testWalletEmit: (e: string, v: unknown) => void }).__testWalletEmit("chainChanged", id), toHex(chainId));
         return { result: null };
@@ -131,6 +135,9 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
     },
     rejectSignatures(value) {
       reject = value;
+    },
+    declineChainSwitch(value) {
+      declineSwitch = value;
     },
   };
 }

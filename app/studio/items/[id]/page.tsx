@@ -40,7 +40,8 @@ export default async function StudioItemPage({ params }: { params: Promise<{ id:
             "Draft: only you can see it."
           )}
         </p>
-        <ItemActions itemId={item.id} published={item.published} />
+        {/* Keyed by the files, so an error such as "Upload at least one file" goes once they change. */}
+        <ItemActions key={item.files.map((file) => `${file.id}:${file.isPreview}`).join()} itemId={item.id} published={item.published} />
       </StudioPageHeader>
 
       <section className="flex flex-col gap-3">
