@@ -34,6 +34,12 @@ export const creators = pgTable("creators", {
   /** Slug for the creator's public page. */
   handle: text("handle").notNull().unique(),
   bio: text("bio").notNull().default(""),
+  /** Storage key of the creator's avatar image, or null for none. */
+  avatarKey: text("avatar_key"),
+  /** The avatar's MIME type, sniffed from its bytes at upload. */
+  avatarType: text("avatar_type"),
+  /** Whether item pages show how many times each item sold: the creator's choice, off by default. */
+  showSalesCount: boolean("show_sales_count").notNull().default(false),
   /** EIP-55 checksummed address that receives USDC for this creator's sales. */
   payoutAddress: text("payout_address").notNull(),
   ...timestamps,
@@ -78,6 +84,8 @@ export const itemFiles = pgTable(
       .references(() => items.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     fileName: text("file_name").notNull(),
+    /** A lesson or chapter title for the outline shown before buying; null shows the file name. */
+    title: text("title"),
     mimeType: text("mime_type").notNull(),
     sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
     sha256: text("sha256").notNull(),
