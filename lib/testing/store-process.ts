@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "./free-port";
@@ -41,7 +41,11 @@ export async function startStore(extraEnv: Record<string, string> = {}, options:
   }
   assertLocalDatabase(extraEnv.DATABASE_URL ?? process.env.DATABASE_URL);
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "storefront-e2e-"));
-  if (!options.dataDir) createdDataDirs.add(dataDir);
+  if (!options.dataDir) {
+    createdDataDirs.add(dataDir);
+    const template = process.env.E2E_SEEDED_TEMPLATE;
+    if (template && canStartFromTemplate(extraEnv)) cpSync(template, dataDir, { recursive: true });
+  }
   const [port, anvilPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
@@ -80,6 +84,31 @@ export async function startStore(extraEnv: Record<string, string> = {}, options:
   }
   await stopStore({ pid: child.pid!, dataDir });
   throw new Error(`the store ${problem}:\n${output}`);
+}
+
+// Settings that change what a fresh data folder would hold: such a store must make its own.
+const DATA_SHAPING_SETTINGS = ["DATABASE_URL", "SEED_DEMO", "STORAGE_DIR", "S3_BUCKET", "DATA_DIR"];
+
+function canStartFromTemplate(extraEnv: Record<string, string>) {
+  // An empty DATABASE_URL is PGlite, as isolatedDatabase() gives on the PGlite pass.
+  return !process.env.DATABASE_URL && !DATA_SHAPING_SETTINGS.some((name) => extraEnv[name]);
+}
+
+/**
+ * Makes the suite's seeded data template: a store started on a fresh folder (migrated and seeded by
+ * the start command itself), stopped cleanly, with its chain state and logs removed. Fresh stores
+ * then start from a copy, as a store restarts on its own data folder, and skip PGlite's
+ * initialisation and the seeding, the slowest part of a start. The chain is fresh every time: the
+ * seeded rows hold no chain state, and the devnet's contracts land at the same addresses.
+ */
+export async function makeSeededTemplate(): Promise<string> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "storefront-template-"));
+  const store = await startStore({}, { dataDir });
+  await stopStore(store);
+  for (const runState of ["anvil-state.json", "devnet.json", "store.log"]) {
+    rmSync(path.join(dataDir, runState), { force: true });
+  }
+  return dataDir;
 }
 
 async function stopProcess(pid: number) {
