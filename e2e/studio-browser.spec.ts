@@ -35,7 +35,7 @@ test("a new creator signs in, publishes an uploaded e-book through the UI, an ag
   await page.getByLabel("Description").fill("Field notes, typed in the studio.");
   await page.getByLabel("Refund policy").fill("Full refund within 7 days, no questions asked.");
   await page.getByRole("button", { name: "Create draft" }).click();
-  await expect(page.getByTestId("item-form").getByRole("alert").first()).toHaveText("USDC has 6 decimals; 2.3456789 has 7.");
+  await expect(page.getByLabel("Price (USDC)")).toHaveAccessibleDescription("USDC has 6 decimals; 2.3456789 has 7.");
   await page.getByLabel("Price (USDC)").fill("2.345678");
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page.getByTestId("item-status")).toHaveText("Draft: only you can see it.");
@@ -70,7 +70,8 @@ test("a new creator signs in, publishes an uploaded e-book through the UI, an ag
   expect(await chain.balanceOf(agent.address)).toBe(5_000_000n - 2_345_678n);
 
   await page.goto("/studio");
-  await expect(page.getByTestId("sales-revenue")).toHaveText("2.345678 USDC");
+  await expect(page.getByTestId("sales-net")).toHaveText("2.345678 USDC");
+  await expect(page.getByTestId("sales-gross")).toHaveText("2.345678 USDC");
   await expect(page.getByTestId("sales-sales")).toHaveText("1");
   await expect(page.getByTestId("sale")).toHaveCount(1);
   await expect(page.getByTestId("sale").getByTestId("sale-amount")).toHaveText("2.345678 USDC");

@@ -86,7 +86,7 @@ test.describe("upload and input abuse: a clear error, nothing stored", () => {
   test("bad prices, payouts and fields are refused field by field", async () => {
     const before = await (await creator.api.get(`/api/studio/items/${item.id}`)).json();
     const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ price: "-1" }, "price", /digits/],
+      [{ price: "-1" }, "price", /cannot be negative/],
       [{ price: "1.0000001" }, "price", /6 decimals/],
       [{ price: "0" }, "price", /more than 0/],
       [{ price: "1e3" }, "price", /digits/],

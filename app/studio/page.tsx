@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PriceTag } from "@/components/store/price-tag";
-import { SalesSummary } from "@/components/studio/sales-summary";
+import { SalesSummary, netRevenue } from "@/components/studio/sales-summary";
 import { SalesTable } from "@/components/studio/sales-table";
 import { StudioSignIn } from "@/components/studio/studio-sign-in";
 import { SignOutButton } from "@/components/ui/sign-out-button";
@@ -66,7 +66,7 @@ export default async function StudioPage() {
         ) : (
           <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {items.map((item) => {
-              const totals = totalsByItem.get(item.id);
+              const totals = totalsByItem.get(item.id) ?? sumTotals([]);
               return (
                 <li key={item.id} className="flex flex-wrap items-center gap-4 p-4" data-testid="studio-item">
                   <Link href={`/studio/items/${item.id}`} className="min-w-0 flex-1 font-medium hover:underline">
@@ -76,8 +76,9 @@ export default async function StudioPage() {
                     {item.published ? "Published" : "Draft"}
                   </span>
                   <PriceTag atomic={item.priceAtomic} />
-                  <span className="text-sm text-stone-600">
-                    {totals?.salesCount ?? 0} {totals?.salesCount === 1 ? "sale" : "sales"} · {displayUsdc(totals?.revenueAtomic ?? 0n)}
+                  <span className="text-sm text-stone-600" data-testid="studio-item-revenue">
+                    {totals.salesCount} {totals.salesCount === 1 ? "sale" : "sales"} · {displayUsdc(netRevenue(totals))} net
+                    {totals.refundedAtomic > 0n && <> ({displayUsdc(totals.refundedAtomic)} refunded)</>}
                   </span>
                 </li>
               );

@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { KIND_LABELS } from "@/components/store/kind-label";
 import type { ItemKind } from "@/db/schema";
 import { sendJson } from "@/lib/http/send-json";
+import { priceSchema } from "@/lib/money/price";
 import { PRIMARY_BUTTON_CLASS } from "@/components/ui/button-class";
-import { FormField, INPUT_CLASS } from "./form-field";
+import { FormField, INPUT_CLASS, focusFirstInvalid } from "./form-field";
 
 export type ItemFormValues = {
   title: string;
@@ -25,14 +26,28 @@ export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; 
   const [values, setValues] = useState(initial ?? EMPTY);
   const [state, setState] = useState<{ busy: boolean; saved?: boolean; message?: string; fields: Record<string, string> }>({ busy: false, fields: {} });
   const set = (field: keyof ItemFormValues) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
+  const form = useRef<HTMLFormElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) focusFirstInvalid(form.current);
+  }, [refusals]);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
+    // The same price rules as the API, checked here first so a typo is answered without a round trip.
+    const price = priceSchema.safeParse(values.price);
+    if (!price.success) {
+      setState({ busy: false, message: price.error.issues[0].message, fields: { price: price.error.issues[0].message } });
+      return setRefusals((count) => count + 1);
+    }
     setState({ busy: true, fields: {} });
     const result = itemId
       ? await sendJson("PATCH", `/api/studio/items/${itemId}`, values)
       : await sendJson<{ id: string }>("POST", "/api/studio/items", values);
-    if (!result.ok) return setState({ busy: false, message: result.message, fields: result.fields });
+    if (!result.ok) {
+      setState({ busy: false, message: result.message, fields: result.fields });
+      return setRefusals((count) => count + 1);
+    }
     if (itemId) {
       setState({ busy: false, saved: true, fields: {} });
       router.refresh();
@@ -43,7 +58,7 @@ export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; 
   }
 
   return (
-    <form onSubmit={save} className="flex max-w-2xl flex-col gap-4" data-testid="item-form">
+    <form ref={form} onSubmit={save} noValidate className="flex max-w-2xl flex-col gap-4" data-testid="item-form">
       <FormField label="Title" error={state.fields.title}>
         <input name="title" value={values.title} onChange={set("title")} className={INPUT_CLASS} required maxLength={120} />
       </FormField>
@@ -56,7 +71,7 @@ export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; 
           ))}
         </select>
       </FormField>
-      <FormField label="Price (USDC)" hint="Up to 6 decimals, e.g. 4.99 or 0.25." error={state.fields.price}>
+      <FormField label="Price (USDC)" hint="In USDC, up to 6 decimals: 3, $3, 3.00 or 0.75." error={state.fields.price}>
         <input name="price" value={values.price} onChange={set("price")} className={INPUT_CLASS} inputMode="decimal" placeholder="4.99" required />
       </FormField>
       <FormField label="Description" error={state.fields.description}>

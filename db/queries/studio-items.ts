@@ -189,6 +189,11 @@ export async function deleteItemFile({ file }: { file: ItemFile }): Promise<File
   });
 }
 
+/** Sets or clears (null) a file's lesson title; it changes no content, so a published item may change it any time. */
+export async function setFileTitle({ fileId, title }: { fileId: string; title: string | null }) {
+  await getDb().update(itemFiles).set({ title }).where(eq(itemFiles.id, fileId));
+}
+
 /** Swaps a file with its neighbour, to order a course's lessons. */
 export async function moveItemFile({ item, fileId, direction }: { item: StudioItem; fileId: string; direction: "up" | "down" }) {
   const index = item.files.findIndex((file) => file.id === fileId);

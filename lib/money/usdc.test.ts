@@ -50,6 +50,30 @@ describe("parseUsdc", () => {
     }
   });
 
+  it("accepts a leading $ and a trailing USDC, as people paste amounts", () => {
+    assert.deepEqual(parseUsdc("$3"), { ok: true, atomic: 3_000_000n });
+    assert.deepEqual(parseUsdc("$ 0.75"), { ok: true, atomic: 750_000n });
+    assert.deepEqual(parseUsdc("3.00 USDC"), { ok: true, atomic: 3_000_000n });
+    assert.deepEqual(parseUsdc("$3.5 usdc"), { ok: true, atomic: 3_500_000n });
+    for (const input of ["$$3", "3$", "USDC", "$", "3 USD C"]) assert.equal(parseUsdc(input).ok, false, input);
+  });
+
+  it("names the reason for each refusal", () => {
+    const reasons: [string, string][] = [
+      ["", "empty"],
+      [" $ ", "empty"],
+      ["-1", "negative"],
+      ["$-0.5", "negative"],
+      ["abc", "not_a_number"],
+      ["1e6", "not_a_number"],
+      ["3.1234567", "too_many_decimals"],
+    ];
+    for (const [input, reason] of reasons) {
+      const result = parseUsdc(input);
+      assert.equal(result.ok ? "ok" : result.reason, reason, input);
+    }
+  });
+
   it("round-trips with formatUsdc", () => {
     for (const atomic of [1n, 10n, 999_999n, 1_000_000n, 7_654_321n]) {
       const parsed = parseUsdc(formatUsdc(atomic));

@@ -15,7 +15,7 @@ import type { UploadPurpose } from "@/lib/uploads/sniff-type";
 import { type QuotaHold, holdCreatorQuota, rememberCoverSize } from "./creator-quota";
 
 /** Covers are pictures, not products: a smaller limit than files. */
-const MAX_COVER_BYTES = 10 * 1024 * 1024;
+export const MAX_COVER_BYTES = 10 * 1024 * 1024;
 
 export type Uploaded<T> = { ok: true; value: T } | { ok: false; response: Response };
 

@@ -1,27 +1,7 @@
 import { z } from "zod";
 import { ITEM_KINDS } from "@/db/schema";
-import { parseUsdc } from "@/lib/money/usdc";
+import { priceSchema } from "@/lib/money/price";
 import { addressSchema } from "@/lib/validation/address";
-
-/** The most one item may cost: a guard against a typo of a few extra digits. */
-export const MAX_PRICE_ATOMIC = 1_000_000n * 10n ** 6n;
-
-const price = z.string().transform((value, context) => {
-  const parsed = parseUsdc(value);
-  if (!parsed.ok) {
-    context.addIssue({ code: "custom", message: parsed.error });
-    return z.NEVER;
-  }
-  if (parsed.atomic <= 0n) {
-    context.addIssue({ code: "custom", message: "The price must be more than 0 USDC." });
-    return z.NEVER;
-  }
-  if (parsed.atomic > MAX_PRICE_ATOMIC) {
-    context.addIssue({ code: "custom", message: "The price may be at most 1,000,000 USDC." });
-    return z.NEVER;
-  }
-  return parsed.atomic;
-});
 
 /** Empty means "pay the creator's payout address". */
 const itemPayout = z.string().transform((value, context) => {
@@ -36,7 +16,7 @@ const itemFields = {
   title: z.string().trim().min(1, "Give the item a title.").max(120, "Keep the title under 120 characters."),
   description: z.string().trim().max(5000, "Keep the description under 5,000 characters."),
   kind: z.enum(ITEM_KINDS, { message: `The kind must be one of: ${ITEM_KINDS.join(", ")}.` }),
-  price,
+  price: priceSchema,
   payoutAddress: itemPayout,
   refundPolicy: z.string().trim().max(2000, "Keep the refund policy under 2,000 characters."),
 };

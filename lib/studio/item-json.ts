@@ -18,6 +18,7 @@ export function itemJson(item: StudioItem) {
     files: item.files.map((file) => ({
       id: file.id,
       name: file.fileName,
+      title: file.title,
       mimeType: file.mimeType,
       sizeBytes: file.sizeBytes,
       sha256: file.sha256,

@@ -15,6 +15,7 @@ import { getChainConfig } from "@/lib/chain/config";
 import { getEnv } from "@/lib/env";
 import { formatUsdc } from "@/lib/money/usdc";
 import { currentCreator, findCreatorItem } from "@/lib/studio/current-creator";
+import { MAX_COVER_BYTES } from "@/lib/studio/item-files";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit item — Creator studio" };
@@ -40,6 +41,9 @@ export default async function StudioItemPage({ params }: { params: Promise<{ id:
             "Draft: only you can see it."
           )}
         </p>
+        <Link href={`/studio/items/${item.id}/preview`} className="self-start text-sm font-medium text-brand underline" data-testid="preview-link">
+          Preview the public page
+        </Link>
         {/* Keyed by the files, so an error such as "Upload at least one file" goes once they change. */}
         <ItemActions key={item.files.map((file) => `${file.id}:${file.isPreview}`).join()} itemId={item.id} published={item.published} />
       </StudioPageHeader>
@@ -49,12 +53,12 @@ export default async function StudioItemPage({ params }: { params: Promise<{ id:
         <FileManager
           itemId={item.id}
           maxBytes={getEnv().UPLOAD_MAX_BYTES}
-          files={item.files.map((file) => ({ id: file.id, name: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, sha256: file.sha256, isPreview: file.isPreview }))}
+          files={item.files.map((file) => ({ id: file.id, name: file.fileName, title: file.title, mimeType: file.mimeType, sizeBytes: file.sizeBytes, sha256: file.sha256, isPreview: file.isPreview }))}
         />
       </section>
 
       <section className="grid grid-cols-1 gap-6 md:grid-cols-[max-content_minmax(0,1fr)]">
-        <CoverUpload itemId={item.id} hasCover={item.coverKey !== null} />
+        <CoverUpload itemId={item.id} hasCover={item.coverKey !== null} maxBytes={Math.min(MAX_COVER_BYTES, getEnv().UPLOAD_MAX_BYTES)} />
         <ItemForm
           itemId={item.id}
           creatorPayout={creator.payoutAddress}

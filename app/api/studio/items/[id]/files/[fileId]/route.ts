@@ -1,11 +1,12 @@
-// PUT /api/studio/items/:id/files/:fileId — replace the file's content; PATCH — preview flag or order; DELETE — remove it
+// PUT /api/studio/items/:id/files/:fileId — replace the file's content; PATCH — preview flag, order or lesson title; DELETE — remove it
 import { z } from "zod";
-import { deleteItemFile, moveItemFile, setFilePreview } from "@/db/queries/studio-items";
+import { deleteItemFile, moveItemFile, setFilePreview, setFileTitle } from "@/db/queries/studio-items";
 import { catalogChanged } from "@/lib/discovery/catalog-cache";
 import { apiError, readJsonInput } from "@/lib/http/json-input";
 import { getStorage } from "@/lib/storage";
 import { deleteLater } from "@/lib/storage/delete-later";
 import { requireCreatorItem } from "@/lib/studio/current-creator";
+import { fileTitleSchema } from "@/lib/studio/file-title";
 import { replaceUploadedFile } from "@/lib/studio/item-files";
 
 export const runtime = "nodejs";
@@ -31,7 +32,7 @@ export async function PUT(request: Request, { params }: Params) {
   return Response.json({ id: access.file.id, name: upload.value.fileName, sha256: upload.value.sha256, sizeBytes: upload.value.sizeBytes });
 }
 
-const changes = z.strictObject({ isPreview: z.boolean().optional(), move: z.enum(["up", "down"]).optional() });
+const changes = z.strictObject({ isPreview: z.boolean().optional(), move: z.enum(["up", "down"]).optional(), title: fileTitleSchema.optional() });
 
 const LAST_PAID_FILE = {
   error: "last_paid_file",
@@ -47,6 +48,7 @@ export async function PATCH(request: Request, { params }: Params) {
     const changed = await setFilePreview({ file: access.file, isPreview: input.data.isPreview });
     if (!changed.ok) return apiError(409, LAST_PAID_FILE);
   }
+  if (input.data.title !== undefined) await setFileTitle({ fileId: access.file.id, title: input.data.title });
   if (input.data.move) await moveItemFile({ item: access.item, fileId: access.file.id, direction: input.data.move });
   catalogChanged();
   return new Response(null, { status: 204 });
