@@ -23,6 +23,8 @@ const SAME_ON_EVERY_DATABASE = [
   "interop-v2",
   "phone-layout",
   "signed-receipts",
+  "studio-item-form",
+  "studio-item-preview",
   "studio-preview",
   "studio-browser",
   "wallet-connectors",
