@@ -53,7 +53,7 @@ export async function checkPage(page: Page, testInfo: TestInfo, name: string, op
   await expectNoAxeViolations(page, testInfo, `${name}-${PHONE.width}`);
   const overflow = await sidewaysOverflow(page);
   expect.soft(overflow.scrollWidth, `${name}: scrolls sideways at 390 px (${overflow.wide.join("; ")})`).toBeLessThanOrEqual(PHONE.width);
-  const header = page.getByTestId("site-header");
+  const header = page.getByRole("banner");
   if (await header.count()) {
     await expectTapTargets(header, `${name}: header`);
     const rows = await header.locator("a").evaluateAll((links) => new Set(links.map((link) => Math.round(link.getBoundingClientRect().top))).size);
