@@ -37,7 +37,9 @@ test.afterAll(async () => {
 /** The menu's "For agents" page: plain words, the network and token from the store's own config, live links. */
 async function expectAgentsPage(page: Page, store: Store) {
   await expect(page).toHaveURL(/\/agents$/);
-  await expect(page.getByTestId("site-header").getByRole("link", { name: "Catalog API" })).toHaveCount(0);
+  const menu = page.getByTestId("site-header");
+  await expect(menu.getByRole("link", { name: "For agents" })).toHaveAttribute("aria-current", "page");
+  await expect(menu.getByRole("link", { name: "Catalog API" })).toHaveCount(0);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("For agents");
   await expect(page.getByText("402 Payment Required")).toBeVisible();
   await expect(page.getByTestId("agents-network")).toHaveText(`x402 Storefront devnet (${store.devnet.network})`);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MenuLink } from "./menu-link";
 
 const MENU = [
   { href: "/library", label: "My library" },
@@ -20,9 +21,9 @@ export function SiteHeader() {
         <ul className="flex items-center text-sm sm:gap-2">
           {MENU.map(({ href, label }) => (
             <li key={href}>
-              <Link href={href} className={`${ENTRY} px-1.5 text-stone-700 sm:px-2 hover:bg-stone-100 hover:text-stone-900`}>
+              <MenuLink href={href} className={`${ENTRY} px-1.5 text-stone-700 hover:bg-stone-100 hover:text-stone-900 sm:px-2`}>
                 {label}
-              </Link>
+              </MenuLink>
             </li>
           ))}
         </ul>
