@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/ui/site-header";
 import { WalletProviders } from "@/components/wallet/wallet-providers";
 import { getBrowserChain } from "@/lib/chain/browser-chain";
 import { getEnv } from "@/lib/env";
@@ -25,24 +25,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
             Skip to content
           </a>
-          <header className="border-b border-stone-200 bg-white print:hidden">
-            <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
-              <Link href="/" className="text-lg font-semibold tracking-tight">
-                x402 <span className="text-brand">Storefront</span>
-              </Link>
-              <div className="flex gap-4 text-sm">
-                <Link href="/library" className="text-stone-600 hover:text-stone-900">
-                  My library
-                </Link>
-                <Link href="/studio" className="text-stone-600 hover:text-stone-900">
-                  Studio
-                </Link>
-                <a href="/api/catalog" className="text-stone-600 hover:text-stone-900">
-                  Catalog API
-                </a>
-              </div>
-            </nav>
-          </header>
+          <SiteHeader />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}
           </main>

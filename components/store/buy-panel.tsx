@@ -175,7 +175,7 @@ export function BuyPanel({
           type="button"
           onClick={() => void buy({ again: false })}
           disabled={working || ownership.checking}
-          className="rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+          className="min-h-11 rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
           data-testid="buy-button"
         >
           {BUTTON_LABEL[state.step] ?? `Buy for ${formatUsdc(price)} USDC`}

@@ -11,7 +11,8 @@ export function ItemCard({ item }: { item: CatalogItem }) {
       className="flex flex-col overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm"
       data-testid="item-card"
     >
-      <Link href={itemPath(item.slug)} className="block aspect-square bg-stone-100">
+      {/* The title below is the card's link for keyboards and screen readers; the cover repeats it for pointers. */}
+      <Link href={itemPath(item.slug)} tabIndex={-1} aria-hidden="true" className="block aspect-square bg-stone-100">
         {item.coverKey && (
           <Image
             src={coverPath(item.slug)}

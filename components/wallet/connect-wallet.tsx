@@ -35,13 +35,13 @@ export function ConnectWallet() {
           <button
             type="button"
             onClick={() => switchChain.mutate({ chainId: chain.id })}
-            className="rounded-lg bg-amber-500 px-3 py-1 font-medium text-white hover:bg-amber-600"
+            className="min-h-11 rounded-lg bg-amber-500 px-3 py-1 font-medium text-white hover:bg-amber-600"
             data-testid="switch-chain"
           >
             Switch to {chain.name}
           </button>
         )}
-        <button type="button" onClick={() => disconnect.mutate()} className="text-stone-600 underline">
+        <button type="button" onClick={() => disconnect.mutate()} className="min-h-11 px-1 text-stone-600 underline">
           Disconnect
         </button>
         {wrongChain && switchChain.error && (
@@ -77,7 +77,7 @@ export function ConnectWallet() {
                 },
               )
             }
-            className="flex items-center gap-2 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:border-stone-500 disabled:opacity-50"
+            className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:border-stone-500 disabled:opacity-50"
           >
             {connector.icon && <Image src={connector.icon} alt="" width={20} height={20} unoptimized />}
             Connect {connector.name === "Injected" ? "browser wallet" : connector.name}
