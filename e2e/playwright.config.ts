@@ -15,6 +15,7 @@ const CHROMIUM_ARGS = [
 // sessions, limits, quotas, several processes. These specs test clients, pages and the chain, which
 // behave the same on either database, so they run in the PGlite pass only.
 const SAME_ON_EVERY_DATABASE = [
+  "accessibility",
   "browser-buy",
   "catalog",
   "devnet-clock",
