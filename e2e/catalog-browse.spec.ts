@@ -180,7 +180,7 @@ test("the catalog, a filtered catalog and page 2: two columns on a phone, access
   await checkLayout(page, testInfo, "catalog-no-results");
 });
 
-test("a creator's page lists only their items the same way, and shares with their avatar", async ({ page, request }, testInfo) => {
+test("a creator's page lists only their items the same way, with its own link preview", async ({ page, request }, testInfo) => {
   await page.goto(`${store.url}/items/${bulk[0].slug}`);
   await page.getByTestId("creator-box").getByRole("link", { name: "Zora Quartz" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Zora Quartz" })).toBeVisible();
@@ -252,7 +252,7 @@ test("studio profile: avatar upload (images only, bounded), sales count shown on
   await expect(box.getByTestId("sales-count")).toHaveCount(0);
   await expect(box.getByTestId("creator-initials")).toHaveText("ZQ");
 
-  // One sale by an agent, another refused on the spot: one settled payment.
+  // One sale, paid by an agent.
   const [agent] = await fundFreshBuyers(devnet, 1, 10_000_000n);
   const pay = createPayingFetch({ signer: agent, network: devnet.network, asset: devnet.usdc, maxAtomicPerPayment: 10_000_000n });
   const paid = await pay(`${store.url}/api/download/${item.slug}`);
