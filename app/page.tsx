@@ -1,16 +1,12 @@
-import { z } from "zod";
-import { KindFilter } from "@/components/store/kind-filter";
-import { ItemGrid } from "@/components/store/item-card";
-import { getPublishedItems } from "@/db/queries/catalog";
-import { ITEM_KINDS } from "@/db/schema";
+import { CatalogBrowser } from "@/components/catalog/catalog-browser";
+import { browseCatalog } from "@/db/queries/catalog";
+import { CATALOG_PAGE_SIZE, type CatalogParams, parseCatalogParams } from "@/lib/catalog/browse";
 
 export const dynamic = "force-dynamic";
 
-const searchSchema = z.object({ kind: z.enum(ITEM_KINDS).optional().catch(undefined) });
-
-export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const { kind } = searchSchema.parse(await searchParams);
-  const items = await getPublishedItems({ kind });
+export default async function CatalogPage({ searchParams }: { searchParams: Promise<CatalogParams> }) {
+  const state = parseCatalogParams(await searchParams);
+  const page = await browseCatalog({ ...state.query, pageSize: CATALOG_PAGE_SIZE });
   return (
     <div className="flex flex-col gap-6">
       <section className="flex flex-col gap-2">
@@ -20,8 +16,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           same URL over HTTP 402.
         </p>
       </section>
-      <KindFilter active={kind} />
-      <ItemGrid items={items} />
+      <CatalogBrowser action="/" state={state} page={page} />
     </div>
   );
 }

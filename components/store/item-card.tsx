@@ -24,14 +24,14 @@ export function ItemCard({ item }: { item: CatalogItem }) {
           />
         )}
       </Link>
-      <div className="flex flex-1 flex-col gap-1 p-4">
+      <div className="flex flex-1 flex-col gap-1 p-3 sm:p-4">
         <span className="text-xs font-medium uppercase tracking-wide text-stone-500">{KIND_LABELS[item.kind]}</span>
-        <h2 className="text-base font-semibold leading-snug">
+        <h2 className="text-sm font-semibold leading-snug sm:text-base">
           <Link href={itemPath(item.slug)} className="hover:underline">
             {item.title}
           </Link>
         </h2>
-        <Link href={creatorPath(item.creator.handle)} className="text-sm text-stone-600 hover:underline">
+        <Link href={creatorPath(item.creator.handle)} className="py-1 text-sm text-stone-600 hover:underline">
           {item.creator.displayName}
         </Link>
         <div className="mt-auto pt-2">
@@ -45,7 +45,7 @@ export function ItemCard({ item }: { item: CatalogItem }) {
 export function ItemGrid({ items }: { items: CatalogItem[] }) {
   if (items.length === 0) return <p className="text-stone-600">Nothing here yet.</p>;
   return (
-    <div className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-3">
+    <div className="grid grid-cols-2 gap-3 sm:gap-6 md:grid-cols-3 lg:grid-cols-4">
       {items.map((item) => (
         <ItemCard key={item.id} item={item} />
       ))}

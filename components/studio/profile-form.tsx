@@ -6,7 +6,7 @@ import { sendJson } from "@/lib/http/send-json";
 import { PRIMARY_BUTTON_CLASS } from "@/components/ui/button-class";
 import { FormField, INPUT_CLASS } from "./form-field";
 
-type Profile = { displayName: string; payoutAddress: string; bio: string };
+type Profile = { displayName: string; payoutAddress: string; bio: string; showSalesCount: boolean };
 
 export function ProfileForm({ profile }: { profile: Profile }) {
   const router = useRouter();
@@ -35,6 +35,19 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       <FormField label="Bio" error={state.fields.bio}>
         <textarea name="bio" value={values.bio} onChange={set("bio")} className={INPUT_CLASS} rows={3} maxLength={1000} />
       </FormField>
+      <label className="flex min-h-11 items-start gap-3 text-sm">
+        <input
+          type="checkbox"
+          name="showSalesCount"
+          checked={values.showSalesCount}
+          onChange={(event) => setValues({ ...values, showSalesCount: event.target.checked })}
+          className="mt-0.5 h-5 w-5 shrink-0 accent-brand"
+        />
+        <span>
+          <span className="font-medium">Show how many times each item sold</span>
+          <span className="block text-stone-500">On your item pages: paid sales, not counting refunded ones.</span>
+        </span>
+      </label>
       <button type="submit" disabled={state.busy} className={PRIMARY_BUTTON_CLASS}>
         {state.busy ? "Saving…" : "Save profile"}
       </button>

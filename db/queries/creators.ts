@@ -32,8 +32,21 @@ export async function getOrCreateCreator({ wallet }: { wallet: `0x${string}` }):
 
 export async function updateCreatorProfile(
   creatorId: string,
-  profile: Pick<Creator, "displayName" | "payoutAddress" | "bio">,
+  profile: Pick<Creator, "displayName" | "payoutAddress" | "bio"> & Partial<Pick<Creator, "showSalesCount">>,
 ): Promise<Creator> {
   const [updated] = await getDb().update(creators).set(profile).where(eq(creators.id, creatorId)).returning();
   return updated;
+}
+
+/**
+ * Points the creator at a newly stored avatar and returns the key it replaced (to delete), or null.
+ * The row is locked while swapping, so that of two uploads racing, each replaced key is returned once.
+ */
+export async function setCreatorAvatar(creatorId: string, avatar: { key: string; type: string }): Promise<{ replacedKey: string | null } | null> {
+  return getDb().transaction(async (tx) => {
+    const [current] = await tx.select({ key: creators.avatarKey }).from(creators).where(eq(creators.id, creatorId)).for("update");
+    if (!current) return null;
+    await tx.update(creators).set({ avatarKey: avatar.key, avatarType: avatar.type }).where(eq(creators.id, creatorId));
+    return { replacedKey: current.key };
+  });
 }

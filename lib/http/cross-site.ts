@@ -21,6 +21,7 @@ const RAW_BODY: { method: string; path: RegExp }[] = [
   { method: "POST", path: /^\/api\/studio\/items\/[^/]+\/files$/ },
   { method: "PUT", path: /^\/api\/studio\/items\/[^/]+\/files\/[^/]+$/ },
   { method: "PUT", path: /^\/api\/studio\/items\/[^/]+\/cover$/ },
+  { method: "PUT", path: /^\/api\/studio\/profile\/avatar$/ },
 ];
 
 const CROSS_SITE: Refusal = {

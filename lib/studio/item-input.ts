@@ -44,6 +44,8 @@ export const profileSchema = z.strictObject({
   displayName: z.string().trim().min(1, "Enter a display name.").max(60, "Keep the display name under 60 characters."),
   payoutAddress: addressSchema,
   bio: z.string().trim().max(1000, "Keep the bio under 1,000 characters.").default(""),
+  /** Left out, the choice stays as it was. */
+  showSalesCount: z.boolean().optional(),
 });
 
 export type NewItemInput = z.output<typeof newItemSchema>;

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Image from "next/image";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CreatorBox } from "@/components/catalog/creator-box";
 import { BuyPanel } from "@/components/store/buy-panel";
 import { FileList } from "@/components/store/file-list";
 import { KIND_LABELS } from "@/components/store/kind-label";
 import { Preview } from "@/components/store/preview";
 import { PriceTag } from "@/components/store/price-tag";
-import { getPublishedItemBySlug } from "@/db/queries/catalog";
+import { countItemSales, getPublishedItemBySlug } from "@/db/queries/catalog";
 import { currentBuyer } from "@/lib/auth/current-buyer";
-import { coverPath, creatorPath, downloadPath } from "@/lib/catalog/paths";
+import { coverPath, downloadPath } from "@/lib/catalog/paths";
+import { itemShareMetadata } from "@/lib/catalog/share-metadata";
+import { requestOrigin } from "@/lib/http/request-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +20,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = await getPublishedItemBySlug({ slug: (await params).slug });
-  return item ? { title: item.title, description: item.description } : { title: "Not found" };
+  return item ? itemShareMetadata(item, requestOrigin(await headers())) : { title: "Not found" };
 }
 
 export default async function ItemPage({ params }: Props) {
@@ -37,12 +40,7 @@ export default async function ItemPage({ params }: Props) {
         <header className="flex flex-col gap-2">
           <span className="text-xs font-medium uppercase tracking-wide text-stone-500">{KIND_LABELS[item.kind]}</span>
           <h1 className="text-3xl font-bold tracking-tight">{item.title}</h1>
-          <p>
-            by{" "}
-            <Link href={creatorPath(item.creator.handle)} className="text-brand hover:underline">
-              {item.creator.displayName}
-            </Link>
-          </p>
+          <CreatorBox creator={item.creator} sales={item.creator.showSalesCount ? await countItemSales({ itemId: item.id }) : null} updatedAt={item.updatedAt} />
           <p className="text-stone-700">{item.description}</p>
         </header>
 

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CreatorAvatar } from "@/components/catalog/creator-avatar";
+import { AvatarUpload } from "@/components/studio/avatar-upload";
 import { ProfileForm } from "@/components/studio/profile-form";
 import { StudioPageHeader } from "@/components/studio/studio-page-header";
 import { StudioSignIn } from "@/components/studio/studio-sign-in";
@@ -19,7 +21,12 @@ export default async function ProfilePage() {
           Your public page: <Link href={creatorPath(creator.handle)} className="text-brand underline">{creatorPath(creator.handle)}</Link>
         </p>
       </StudioPageHeader>
-      <ProfileForm profile={{ displayName: creator.displayName, payoutAddress: creator.payoutAddress, bio: creator.bio }} />
+      <AvatarUpload hasAvatar={creator.avatarKey !== null}>
+        <CreatorAvatar creator={creator} size={80} />
+      </AvatarUpload>
+      <ProfileForm
+        profile={{ displayName: creator.displayName, payoutAddress: creator.payoutAddress, bio: creator.bio, showSalesCount: creator.showSalesCount }}
+      />
     </div>
   );
 }

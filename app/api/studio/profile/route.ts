@@ -1,4 +1,4 @@
-// PATCH /api/studio/profile — the signed-in creator's display name, payout address and bio
+// PATCH /api/studio/profile — the signed-in creator's display name, payout address, bio and whether item pages show sales counts
 import { updateCreatorProfile } from "@/db/queries/creators";
 import { catalogChanged } from "@/lib/discovery/catalog-cache";
 import { readJsonInput } from "@/lib/http/json-input";
@@ -15,5 +15,5 @@ export async function PATCH(request: Request) {
   if (!input.ok) return input.response;
   const creator = await updateCreatorProfile(access.creator.id, input.data);
   catalogChanged();
-  return Response.json({ displayName: creator.displayName, payoutAddress: creator.payoutAddress, bio: creator.bio });
+  return Response.json({ displayName: creator.displayName, payoutAddress: creator.payoutAddress, bio: creator.bio, showSalesCount: creator.showSalesCount });
 }
