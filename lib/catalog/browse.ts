@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ITEM_KINDS, type ItemKind } from "@/db/schema";
-import { MAX_PRICE_ATOMIC } from "@/lib/studio/item-input";
+import { MAX_PRICE_ATOMIC } from "@/lib/money/price";
 import { parseUsdc } from "@/lib/money/usdc";
 
 /** Catalog orders; every one ends with the slug, so that each item has one place and a cursor is exact. */
@@ -54,7 +54,7 @@ export function decodeCursor(text: string): CatalogCursor | null {
 const priceBound = z
   .string()
   .transform((text) => {
-    const parsed = parseUsdc(text.replace(/^\s*\$/, ""));
+    const parsed = parseUsdc(text);
     return parsed.ok && parsed.atomic <= MAX_PRICE_ATOMIC ? parsed.atomic : undefined;
   })
   .optional()

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "./free-port";
@@ -112,21 +112,55 @@ export async function makeSeededTemplate(): Promise<string> {
 }
 
 async function stopProcess(pid: number) {
+  // Taken before the signal: a start command stopped half-way has no handler yet and would leave
+  // its anvil and server behind, re-parented and out of reach.
+  const descendants = descendantsOf(pid);
   try {
     process.kill(pid, "SIGTERM");
   } catch {
     return;
   }
   const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
+  while (Date.now() < deadline && [pid, ...descendants].some(isAlive)) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  process.kill(pid, "SIGKILL");
+  for (const left of [pid, ...descendants].filter(isAlive)) process.kill(left, "SIGKILL");
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every process below `pid`, read from /proc (the test machines are Linux); none elsewhere. */
+function descendantsOf(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of existsSync("/proc") ? readdirSync("/proc") : []) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name in parentheses may hold spaces: the fields after its closing one are fixed.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // Exited while we read.
+    }
+  }
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    for (const [child, ppid] of parentOf) {
+      if (ppid === parent) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
+  }
+  return found;
 }
 
 /**
