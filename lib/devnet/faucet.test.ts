@@ -20,7 +20,7 @@ describe("the devnet faucet (real anvil)", () => {
   before(async () => {
     anvil = await startAnvil({ port: await freePort() });
     const { usdc } = await prepareDevnet(anvil.rpcUrl);
-    devnet = chainConfigFrom(parseEnv({ NETWORK: "devnet", RPC_URL: anvil.rpcUrl, USDC_ADDRESS: usdc }));
+    devnet = chainConfigFrom(parseEnv({ NODE_ENV: "test", NETWORK: "devnet", RPC_URL: anvil.rpcUrl, USDC_ADDRESS: usdc }));
   });
   after(() => anvil.stop());
 

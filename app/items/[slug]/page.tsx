@@ -10,6 +10,7 @@ import { PriceTag } from "@/components/store/price-tag";
 import { getPublishedItemBySlug } from "@/db/queries/catalog";
 import { currentBuyer } from "@/lib/auth/current-buyer";
 import { coverPath, creatorPath, downloadPath } from "@/lib/catalog/paths";
+import { payToOf } from "@/lib/catalog/pay-to";
 
 export const dynamic = "force-dynamic";
 
@@ -61,9 +62,12 @@ export default async function ItemPage({ params }: Props) {
           </div>
           <BuyPanel
             slug={item.slug}
+            title={item.title}
             priceAtomic={item.priceAtomic.toString()}
             downloadPath={downloadPath(item.slug)}
             files={paidFiles.map(({ id, fileName, sizeBytes }) => ({ id, fileName, sizeBytes }))}
+            seller={{ name: item.creator.displayName, payTo: payToOf(item), wallet: item.creator.walletAddress }}
+            studioPath={`/studio/items/${item.id}`}
             libraryWallet={await currentBuyer()}
           />
         </section>
