@@ -9,6 +9,7 @@ import { FAUCET_AMOUNT } from "../lib/devnet/faucet";
 import { formatBytes } from "../lib/format/bytes";
 import { formatUsdc } from "../lib/money/usdc";
 import { shortAddress } from "../lib/receipts/names";
+import { type IsolatedDatabase, isolatedDatabase } from "../lib/testing/isolated-database";
 import { NO_RATE_LIMITS, type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
 import { expect, test } from "./fixtures";
 import { type AttackerSite, SUBMIT_FIRST_FORM, startAttackerSite, textPlainJsonForm } from "./support/attacker-site";
@@ -25,19 +26,24 @@ import { screenshotBothSizes } from "./support/two-sizes";
 const SLUG = "field-notes-on-stablecoins";
 const FAUCET_PER_HOUR = 6;
 
-type Shop = { url: string; devnet: DevnetFile; store: StartedStore };
+type Shop = { url: string; devnet: DevnetFile; store: StartedStore; database: IsolatedDatabase };
 let shop: Shop;
 let attacker: AttackerSite;
 
 // One store for the file, with a small faucet allowance so the rate limit can be reached.
-test.beforeAll(async () => {
-  const store = await startStore({ ...NO_RATE_LIMITS, RATE_LIMIT_FAUCET_PER_HOUR: String(FAUCET_PER_HOUR) });
-  shop = { url: store.url, store, devnet: JSON.parse(readFileSync(path.join(store.dataDir, "devnet.json"), "utf8")) as DevnetFile };
+test.beforeAll(async ({}, testInfo) => {
+  testInfo.setTimeout(180_000);
+  const database = await isolatedDatabase();
+  const store = await startStore({ ...NO_RATE_LIMITS, RATE_LIMIT_FAUCET_PER_HOUR: String(FAUCET_PER_HOUR), DATABASE_URL: database.url });
+  shop = { url: store.url, store, database, devnet: JSON.parse(readFileSync(path.join(store.dataDir, "devnet.json"), "utf8")) as DevnetFile };
   attacker = await startAttackerSite();
 });
 test.afterAll(async () => {
   await attacker?.close();
-  if (shop) await stopStore(shop.store);
+  if (shop) {
+    await stopStore(shop.store);
+    await shop.database.drop();
+  }
 });
 
 async function walletWith(page: Page, usdc: bigint, privateKey = generatePrivateKey()) {
@@ -201,9 +207,9 @@ test("the steps: Sign is current while the wallet is asked, Settle while the sto
     Amount: "0.75 USDC",
     // The name first; the id and the address only in the small print after it.
     Network: "x402 Storefront devneteip155:31337",
-    Token: `USD Coin (USDC)${shop.devnet.usdc}`,
   });
-  expect(rows.Seller).toBe(`${sellerName}Paid to ${listed.payTo}`);
+  expect(rows.Token.toLowerCase()).toBe(`usd coin (usdc)${shop.devnet.usdc.toLowerCase()}`);
+  expect(rows.Seller.toLowerCase()).toBe(`${sellerName}Paid to ${listed.payTo}`.toLowerCase());
   await expect(receipt.getByRole("link", { name: "Download your files from My library" })).toHaveAttribute("href", "/library");
   await checkState(page, testInfo, "receipt-page");
 
@@ -244,14 +250,15 @@ test("on a 390 px phone a sticky bar keeps the price and Connect, then Buy, in r
   const bar = page.getByTestId("sticky-buy-bar");
   const action = page.getByTestId("sticky-buy-action");
 
-  // Scrolled to the end, signed out: the bar offers Connect, which brings the panel's buttons.
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  // At the top, signed out, the panel's buttons are below the fold: the bar offers Connect, which brings them.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await expect(bar).toContainText("0.75 USDC");
   await expect(action).toHaveText("Connect wallet");
   await expectBarReachable(page);
   await screenshotBothSizes(page, testInfo, "sticky-bar-signed-out");
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(bar).toBeVisible();
   await expectNoAxeViolations(page);
   await expectNoSidewaysScroll(page);
   await action.click();
@@ -259,12 +266,12 @@ test("on a 390 px phone a sticky bar keeps the price and Connect, then Buy, in r
   await expect(bar).toBeHidden();
   await connect(page);
 
-  // Connected: scrolled away, the bar's button buys, exactly like the panel's.
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  // Connected, scrolled away from the panel: the bar's button buys, exactly like the panel's.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await expect(action).toHaveText("Buy");
   await expectBarReachable(page);
   await expectNoAxeViolations(page);
-  await page.screenshot({ path: testInfo.outputPath("sticky-bar-connected-390.png"), fullPage: false });
+  await page.screenshot({ path: testInfo.outputPath("sticky-bar-connected-390.png") });
   const download = page.waitForEvent("download");
   await action.click();
   await download;
@@ -279,15 +286,23 @@ test("on a 390 px phone a sticky bar keeps the price and Connect, then Buy, in r
   await expect(bar).toBeHidden();
 });
 
-/** The bar is inside the viewport, its button at least 44 px tall, and the page's last line sits above it. */
+/**
+ * The bar is inside the viewport with a 44 px tall button, and the page's end can always be
+ * scrolled above it: at the bottom, the footer ends higher than the bar's top would be.
+ */
 async function expectBarReachable(page: Page) {
   const [bar, button] = [await page.getByTestId("sticky-buy-bar").boundingBox(), await page.getByTestId("sticky-buy-action").boundingBox()];
   expect(bar && button).toBeTruthy();
   expect(bar!.y + bar!.height).toBeLessThanOrEqual(844.5);
   expect(bar!.y).toBeGreaterThan(0);
   expect(button!.height).toBeGreaterThanOrEqual(44);
-  const footerBottom = await page.locator("footer").evaluate((footer) => footer.getBoundingClientRect().bottom);
+  const scrollY = await page.evaluate(() => window.scrollY);
+  const footerBottom = await page.evaluate(() => {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    return document.querySelector("footer")!.getBoundingClientRect().bottom;
+  });
   expect(footerBottom).toBeLessThanOrEqual(bar!.y);
+  await page.evaluate((y) => window.scrollTo(0, y), scrollY);
 }
 
 test.describe("the devnet faucet refuses abuse and changes nothing", () => {

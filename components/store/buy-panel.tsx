@@ -72,6 +72,8 @@ export function BuyPanel({
   const { signTypedDataAsync } = useSignTypedData();
   const { signMessageAsync } = useSignMessage();
   const [state, setState] = useState<BuyState>({ step: "idle" });
+  /** What Get test USDC added, said after the shortfall notice (and its button) has gone. */
+  const [funded, setFunded] = useState<string | null>(null);
   const busy = useRef(false);
   const price = BigInt(priceAtomic);
   const address = connection.status === "connected" ? connection.address : undefined;
@@ -186,7 +188,21 @@ export function BuyPanel({
         <ConnectWallet />
         {ownItem && <OwnItemNotice studioHref={studioPath} />}
         {showsBuy && short && balance.data !== undefined && (
-          <NotEnoughUsdc price={price} balance={balance.data} chain={chain} wallet={address!} onFunded={() => balance.refetch()} />
+          <NotEnoughUsdc
+            price={price}
+            balance={balance.data}
+            chain={chain}
+            wallet={address!}
+            onFunded={(amount) => {
+              setFunded(`Added ${amount} to your wallet.`);
+              return balance.refetch();
+            }}
+          />
+        )}
+        {funded && state.step === "idle" && (
+          <p role="status" className="text-sm text-green-900" data-testid="faucet-result">
+            {funded}
+          </p>
         )}
         {address && !ownItem && ownership.owned && (
           <OwnedPanel

@@ -10,7 +10,7 @@ const BASE = 8453;
 const LINK = "inline-flex min-h-11 items-center font-semibold text-brand underline";
 
 /** Where USDC comes from on each network the store sells on. */
-function HowToGetUsdc({ chain, wallet, onFunded }: { chain: BrowserChain; wallet: string; onFunded: () => Promise<unknown> }) {
+function HowToGetUsdc({ chain, wallet, onFunded }: { chain: BrowserChain; wallet: string; onFunded: (amount: string) => Promise<unknown> }) {
   if (chain.id === BASE_SEPOLIA) {
     return (
       <p>
@@ -43,7 +43,7 @@ function HowToGetUsdc({ chain, wallet, onFunded }: { chain: BrowserChain; wallet
 }
 
 /** Said before the click, not after: the balance does not cover the price, and how to fix that. */
-export function NotEnoughUsdc(props: { price: bigint; balance: bigint; chain: BrowserChain; wallet: string; onFunded: () => Promise<unknown> }) {
+export function NotEnoughUsdc(props: { price: bigint; balance: bigint; chain: BrowserChain; wallet: string; onFunded: (amount: string) => Promise<unknown> }) {
   return (
     <div className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="not-enough-usdc">
       <p className="font-semibold">Not enough USDC</p>
