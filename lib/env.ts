@@ -52,6 +52,8 @@ const envSchema = z.object({
   RATE_LIMIT_REFUSED_PER_PAYER_PER_MINUTE: optional(z.coerce.number().int().min(1)).default(10),
   /** Per purchase: downloads again with Sign-In-With-X or from the library, per hour. */
   RATE_LIMIT_REDOWNLOADS_PER_HOUR: optional(z.coerce.number().int().min(1)).default(30),
+  /** Per client address, on the devnet only: Get test USDC presses, per hour. */
+  RATE_LIMIT_FAUCET_PER_HOUR: optional(z.coerce.number().int().min(1)).default(20),
   /** Per creator: bytes of files and covers stored, and items (drafts included). */
   CREATOR_QUOTA_BYTES: optional(z.coerce.number().int().min(1024).max(Number.MAX_SAFE_INTEGER)).default(10 * 1024 ** 3),
   CREATOR_QUOTA_ITEMS: optional(z.coerce.number().int().min(1)).default(200),

@@ -8,13 +8,18 @@ import { ConnectWallet } from "@/components/wallet/connect-wallet";
 import { useBrowserChain } from "@/components/wallet/browser-chain-context";
 import { formatUsdc } from "@/lib/money/usdc";
 import { createPayingFetch } from "@/lib/x402/paying-fetch";
+import { NotEnoughUsdc } from "./checkout-funding";
+import { OwnItemNotice } from "./checkout-own-item";
+import { type CheckoutStep, CheckoutSteps } from "./checkout-steps";
+import { CheckoutSummary, type Seller } from "./checkout-summary";
 import { describeBuyError, describeRefusal } from "./describe-buy-error";
 import { type LibraryFile, OwnedPanel } from "./owned-panel";
+import { PurchaseReceipt, type Receipt } from "./purchase-receipt";
 import { type DownloadedFile, readDownload, saveFile } from "./save-download";
 import { downloadWithSiwx } from "./siwx-download";
+import { type BarAction, StickyBuyBar } from "./sticky-buy-bar";
 import { useOwnership } from "./use-ownership";
 
-type Receipt = { transaction: string; amount: { display: string }; settledAt: string | null };
 type BuyState =
   | { step: "idle" }
   | { step: "signing" }
@@ -34,21 +39,31 @@ const BUTTON_LABEL: Partial<Record<BuyState["step"], string>> = {
 const PAID_NOT_DELIVERED = "Your payment went through, but this page lost touch with the store before it finished. Your purchase is in My library: download it there; do not buy it again.";
 
 /**
- * Connect → balance beside the price → Buy: sign the EIP-3009 authorization, download, receipt.
- * A wallet that already bought the item gets the owned state instead (components/store/owned-panel.tsx).
+ * The checkout: what the purchase is (summary), Connect, the balance and how to top it up, Buy:
+ * sign the EIP-3009 authorization, settle, download, receipt. A wallet that already bought the item
+ * gets the owned state instead (components/store/owned-panel.tsx); the item's creator gets a way
+ * to the studio.
  */
 export function BuyPanel({
   slug,
+  title,
   priceAtomic,
   downloadPath,
   files,
+  seller,
+  studioPath,
   libraryWallet,
 }: {
   slug: string;
+  title: string;
   priceAtomic: string;
   downloadPath: string;
   /** The item's paid files, for downloads through the library session. */
   files: LibraryFile[];
+  /** Who is paid: the creator's name, payout address and (to recognise them) wallet. */
+  seller: Seller;
+  /** The item in the creator's studio. */
+  studioPath: string;
   /** The wallet signed in to the library in this browser, if any. */
   libraryWallet: string | null;
 }) {
@@ -57,6 +72,8 @@ export function BuyPanel({
   const { signTypedDataAsync } = useSignTypedData();
   const { signMessageAsync } = useSignMessage();
   const [state, setState] = useState<BuyState>({ step: "idle" });
+  /** What Get test USDC added, said after the shortfall notice (and its button) has gone. */
+  const [funded, setFunded] = useState<string | null>(null);
   const busy = useRef(false);
   const price = BigInt(priceAtomic);
   const address = connection.status === "connected" ? connection.address : undefined;
@@ -70,6 +87,9 @@ export function BuyPanel({
   });
   const ownership = useOwnership(slug, address);
   const librarySession = Boolean(address && libraryWallet?.toLowerCase() === address.toLowerCase());
+  const ownItem = Boolean(address && seller.wallet.toLowerCase() === address.toLowerCase());
+  const short = address !== undefined && balance.data !== undefined && balance.data < price;
+  const actions = useRef<HTMLDivElement>(null);
 
   /** `again`: the buyer confirmed paying for an item this wallet already owns. */
   async function buy({ again }: { again: boolean }) {
@@ -152,35 +172,61 @@ export function BuyPanel({
   }
 
   const working = state.step === "signing" || state.step === "settling" || state.step === "downloading";
+  const showsBuy = Boolean(address) && !ownItem && !ownership.owned;
+  const progress = checkoutStep(state);
+  const barAction: BarAction = !address
+    ? { label: "Connect wallet", buys: false }
+    : ownership.owned
+      ? { label: "Download", buys: false }
+      : short
+        ? { label: "Get USDC", buys: false }
+        : { label: BUTTON_LABEL[state.step] ?? "Buy", buys: true, disabled: working || ownership.checking };
   return (
     <div className="flex flex-col gap-3" data-testid="buy-panel">
-      <ConnectWallet />
-      {address && balance.data !== undefined && (
-        <p className="text-sm text-stone-600" data-testid="usdc-balance">
-          Your balance: <span className="tabular-nums">{formatUsdc(balance.data)} USDC</span>
-        </p>
-      )}
-      {address && ownership.owned && (
-        <OwnedPanel
-          price={price}
-          libraryFiles={librarySession ? files : null}
-          onDownload={downloadAgain}
-          downloading={state.step === "downloading"}
-          onBuyAgain={() => void buy({ again: true })}
-          buying={state.step === "signing" || state.step === "settling"}
-        />
-      )}
-      {address && !ownership.owned && (
-        <button
-          type="button"
-          onClick={() => void buy({ again: false })}
-          disabled={working || ownership.checking}
-          className="min-h-11 rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
-          data-testid="buy-button"
-        >
-          {BUTTON_LABEL[state.step] ?? `Buy for ${formatUsdc(price)} USDC`}
-        </button>
-      )}
+      {!ownItem && <CheckoutSummary price={price} files={files} seller={seller} chain={chain} balance={address ? balance.data : undefined} />}
+      <div ref={actions} className="flex flex-col gap-3">
+        <ConnectWallet />
+        {ownItem && <OwnItemNotice studioHref={studioPath} />}
+        {showsBuy && short && balance.data !== undefined && (
+          <NotEnoughUsdc
+            price={price}
+            balance={balance.data}
+            chain={chain}
+            wallet={address!}
+            onFunded={(amount) => {
+              setFunded(`Added ${amount} to your wallet.`);
+              return balance.refetch();
+            }}
+          />
+        )}
+        {funded && state.step === "idle" && (
+          <p role="status" className="text-sm text-green-900" data-testid="faucet-result">
+            {funded}
+          </p>
+        )}
+        {address && !ownItem && ownership.owned && (
+          <OwnedPanel
+            price={price}
+            libraryFiles={librarySession ? files : null}
+            onDownload={downloadAgain}
+            downloading={state.step === "downloading"}
+            onBuyAgain={() => void buy({ again: true })}
+            buying={state.step === "signing" || state.step === "settling"}
+          />
+        )}
+        {showsBuy && (
+          <button
+            type="button"
+            onClick={() => void buy({ again: false })}
+            disabled={working || ownership.checking || short}
+            className="min-h-11 rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+            data-testid="buy-button"
+          >
+            {BUTTON_LABEL[state.step] ?? `Buy for ${formatUsdc(price)} USDC`}
+          </button>
+        )}
+      </div>
+      {progress && <CheckoutSteps step={progress} />}
       {state.step === "downloading" && (
         <progress className="w-full" max={1} value={state.progress ?? undefined} aria-label="Download progress" />
       )}
@@ -194,37 +240,14 @@ export function BuyPanel({
           Saved {state.file.fileName} again. Nothing was charged.
         </p>
       )}
-      {state.step === "done" && <PurchaseReceipt receipt={state.receipt} file={state.file} explorerUrl={chain.explorerUrl} />}
+      {state.step === "done" && (
+        <PurchaseReceipt receipt={state.receipt} file={state.file} title={title} files={files} seller={seller} explorerUrl={chain.explorerUrl} />
+      )}
+      {!ownItem && <StickyBuyBar price={price} watch={actions} action={barAction} onBuy={() => void buy({ again: false })} />}
     </div>
   );
 }
 
-function PurchaseReceipt({ receipt, file, explorerUrl }: { receipt: Receipt; file: DownloadedFile; explorerUrl: string | null }) {
-  return (
-    <div className="flex flex-col gap-1 rounded-lg bg-green-50 p-3 text-sm text-green-900 wrap-anywhere" role="status" data-testid="purchase-receipt">
-      <p className="font-semibold">Paid {receipt.amount.display}. Your download has started.</p>
-      <p>
-        Transaction{" "}
-        {explorerUrl ? (
-          <a href={`${explorerUrl}/tx/${receipt.transaction}`} className="font-mono underline" target="_blank" rel="noreferrer">
-            {receipt.transaction.slice(0, 10)}…
-          </a>
-        ) : (
-          <span className="font-mono" data-testid="receipt-transaction">{receipt.transaction}</span>
-        )}
-        {receipt.settledAt && <> on {new Date(receipt.settledAt).toLocaleString()}</>}
-      </p>
-      <p className="flex flex-wrap gap-3">
-        <button type="button" className="underline" onClick={() => saveFile(file)}>
-          Save {file.fileName} again
-        </button>
-        <a href={`/receipts/${receipt.transaction}`} className="underline">
-          Receipt
-        </a>
-        <a href="/library" className="underline">
-          My library
-        </a>
-      </p>
-    </div>
-  );
+function checkoutStep(state: BuyState): CheckoutStep | null {
+  return state.step === "signing" || state.step === "settling" || state.step === "downloading" || state.step === "done" ? state.step : null;
 }

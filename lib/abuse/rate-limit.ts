@@ -45,9 +45,9 @@ export function setRateLimitStore(store: RateLimitStore) {
 /**
  * What is rationed, and per whom: requests to a download URL that end without the file, sign-in
  * messages and uploads per client; validly signed payments that were still refused per payer
- * wallet; re-downloads of one purchase.
+ * wallet; re-downloads of one purchase; test USDC from the devnet faucet per client.
  */
-export type RateLimitRule = "unpaid" | "sign-in" | "upload" | "refused-payer" | "redownload";
+export type RateLimitRule = "unpaid" | "sign-in" | "upload" | "refused-payer" | "redownload" | "faucet";
 
 function ruleLimits(rule: RateLimitRule): { limit: number; windowMs: number } {
   const env = getEnv();
@@ -62,6 +62,8 @@ function ruleLimits(rule: RateLimitRule): { limit: number; windowMs: number } {
       return { limit: env.RATE_LIMIT_REFUSED_PER_PAYER_PER_MINUTE, windowMs: 60_000 };
     case "redownload":
       return { limit: env.RATE_LIMIT_REDOWNLOADS_PER_HOUR, windowMs: 3_600_000 };
+    case "faucet":
+      return { limit: env.RATE_LIMIT_FAUCET_PER_HOUR, windowMs: 3_600_000 };
   }
 }
 

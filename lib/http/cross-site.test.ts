@@ -55,7 +55,7 @@ describe("state changes on the studio and library routes", () => {
 
   it("are recognised however the path is spelled", () => {
     const evil = { ...json, origin: "http://evil.example" };
-    for (const url of ["/api/library/session", "/api/%73tudio/items", "//api//studio/items/", "/api/x/../studio/items", "/API/Studio/items", "http://127.0.0.1:3000/api/studio/items?x=1", "/api/studio"]) {
+    for (const url of ["/api/library/session", "/api/devnet/faucet", "/api/%64evnet/faucet", "/api/%73tudio/items", "//api//studio/items/", "/api/x/../studio/items", "/API/Studio/items", "http://127.0.0.1:3000/api/studio/items?x=1", "/api/studio"]) {
       assert.equal(refusal("POST", url, evil), "cross_site_request", url);
     }
   });

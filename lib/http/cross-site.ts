@@ -14,8 +14,9 @@ export type Site = { publicOrigin: string; trustProxy: boolean };
 export type Refusal = { status: 403 | 415; error: "cross_site_request" | "unsupported_content_type"; message: string };
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-// /mcp too: the MCP transport spec asks servers to refuse foreign Origins (DNS rebinding).
-const GUARDED = /^\/(api\/(studio|library)|mcp)(\/|$)/;
+// /mcp too: the MCP transport spec asks servers to refuse foreign Origins (DNS rebinding). The
+// devnet faucet mints for whoever asks: another site must not spend a visitor's allowance.
+const GUARDED = /^\/(api\/(studio|library|devnet)|mcp)(\/|$)/;
 /** Uploads: the body is the file itself, whatever its type. */
 const RAW_BODY: { method: string; path: RegExp }[] = [
   { method: "POST", path: /^\/api\/studio\/items\/[^/]+\/files$/ },

@@ -11,6 +11,7 @@ import { PriceTag } from "@/components/store/price-tag";
 import { countItemSales, getPublishedItemBySlug } from "@/db/queries/catalog";
 import { currentBuyer } from "@/lib/auth/current-buyer";
 import { coverPath, downloadPath } from "@/lib/catalog/paths";
+import { payToOf } from "@/lib/catalog/pay-to";
 import { itemShareMetadata } from "@/lib/catalog/share-metadata";
 import { requestOrigin } from "@/lib/http/request-origin";
 
@@ -59,9 +60,12 @@ export default async function ItemPage({ params }: Props) {
           </div>
           <BuyPanel
             slug={item.slug}
+            title={item.title}
             priceAtomic={item.priceAtomic.toString()}
             downloadPath={downloadPath(item.slug)}
             files={paidFiles.map(({ id, fileName, sizeBytes }) => ({ id, fileName, sizeBytes }))}
+            seller={{ name: item.creator.displayName, payTo: payToOf(item), wallet: item.creator.walletAddress }}
+            studioPath={`/studio/items/${item.id}`}
             libraryWallet={await currentBuyer()}
           />
         </section>
