@@ -1,20 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useConnection, useSignMessage } from "wagmi";
 import { PRIMARY_BUTTON_CLASS } from "@/components/ui/button-class";
 import { ConnectWallet } from "./connect-wallet";
+import type { SignIn } from "./wallet-sign-in";
 
-export type SignInWallet = { address: `0x${string}`; signMessage: (message: string) => Promise<`0x${string}`> };
-/** Signs in with the wallet; resolves to an error message for the person, or null when signed in. */
-export type SignIn = (wallet: SignInWallet) => Promise<string | null>;
-
-/**
- * Connect a wallet, then prove it by signing a message (free, no transaction): the shared frame of
- * the library's Sign-In-With-X and the studio's Sign-In with Ethereum, which differ only in `signIn`.
- */
-export function WalletSignIn({ signIn, buttonLabel, className, testId, children }: { signIn: SignIn; buttonLabel: string; className: string; testId: string; children: ReactNode }) {
+/** The wallet side of components/wallet/wallet-sign-in.tsx, loaded with the wallet stack. */
+export function WalletSignInPanel({ signIn, buttonLabel }: { signIn: SignIn; buttonLabel: string }) {
   const router = useRouter();
   const connection = useConnection();
   const { signMessageAsync } = useSignMessage();
@@ -35,8 +29,7 @@ export function WalletSignIn({ signIn, buttonLabel, className, testId, children 
   }
 
   return (
-    <div className={className} data-testid={testId}>
-      {children}
+    <>
       <ConnectWallet />
       {connection.status === "connected" && (
         <button
@@ -53,6 +46,6 @@ export function WalletSignIn({ signIn, buttonLabel, className, testId, children 
           {status.error}
         </p>
       )}
-    </div>
+    </>
   );
 }

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { BuyPanel } from "@/components/store/buy-panel";
 import { FileList } from "@/components/store/file-list";
 import { KIND_LABELS } from "@/components/store/kind-label";
+import { LazyBuyPanel } from "@/components/store/lazy-buy-panel";
 import { Preview } from "@/components/store/preview";
 import { PriceTag } from "@/components/store/price-tag";
 import { getPublishedItemBySlug } from "@/db/queries/catalog";
@@ -59,7 +59,7 @@ export default async function ItemPage({ params }: Props) {
             <h3 className="font-semibold">Refund policy</h3>
             <p className="whitespace-pre-line">{item.refundPolicy || "The creator has not stated a refund policy."}</p>
           </div>
-          <BuyPanel
+          <LazyBuyPanel
             slug={item.slug}
             priceAtomic={item.priceAtomic.toString()}
             downloadPath={downloadPath(item.slug)}
