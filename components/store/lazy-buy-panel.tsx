@@ -1,12 +1,25 @@
 "use client";
 
-import { type ComponentProps, Suspense, lazy } from "react";
-import { WalletIsland } from "@/components/wallet/wallet-island";
+import { type ComponentProps, Suspense, lazy, useEffect, useState } from "react";
+import { WalletIsland, whenIdle } from "@/components/wallet/wallet-island";
 import type { BuyPanel as EagerBuyPanel } from "./buy-panel";
 
-// Two chunks: Connect needs only wagmi; the checkout (x402 client, receipts, owned state) follows.
+// Two steps: Connect needs only wagmi; the checkout (x402 client, Sign-In-With-X, receipts, owned
+// state) is asked for once Connect is on screen, so it does not compete with it for a slow link.
 const ConnectWallet = lazy(() => import("@/components/wallet/connect-wallet").then((module) => ({ default: module.ConnectWallet })));
 const BuyPanel = lazy(() => import("./buy-panel").then((module) => ({ default: module.BuyPanel })));
+
+function ConnectThenBuyPanel(props: ComponentProps<typeof EagerBuyPanel>) {
+  const [checkoutWanted, setCheckoutWanted] = useState(false);
+  useEffect(() => whenIdle(() => setCheckoutWanted(true)), []);
+  const connect = <ConnectWallet />;
+  if (!checkoutWanted) return connect;
+  return (
+    <Suspense fallback={connect}>
+      <BuyPanel {...props} />
+    </Suspense>
+  );
+}
 
 /**
  * The item page's buy panel without the wallet stack in the page's own JavaScript: a Connect
@@ -15,9 +28,7 @@ const BuyPanel = lazy(() => import("./buy-panel").then((module) => ({ default: m
 export function LazyBuyPanel(props: ComponentProps<typeof EagerBuyPanel>) {
   return (
     <WalletIsland>
-      <Suspense fallback={<ConnectWallet />}>
-        <BuyPanel {...props} />
-      </Suspense>
+      <ConnectThenBuyPanel {...props} />
     </WalletIsland>
   );
 }
