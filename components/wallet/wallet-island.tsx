@@ -39,16 +39,18 @@ function useWalletInBrowser(): boolean | null {
 
 /**
  * A part of a server-rendered page that needs the wallet. It renders a light Connect placeholder at
- * once; the wallet stack loads when the browser is idle if a wallet is installed, or as soon as the
- * person points at, focuses or taps the placeholder; then `children` render inside the providers.
+ * once; the wallet stack loads when the browser is idle if a wallet is installed (or WalletConnect is
+ * offered), or as soon as the person points at, focuses or taps the placeholder; then `children`
+ * render inside the providers.
  * A browser with no wallet never loads it: the placeholder says how to get one.
  */
 export function WalletIsland({ children }: { children: ReactNode }) {
   const [wanted, setWanted] = useState(false);
   const walletInBrowser = useWalletInBrowser();
   const { walletConnectProjectId } = useWalletSettings();
-  useEffect(() => (walletInBrowser ? whenIdle(() => setWanted(true)) : undefined), [walletInBrowser]);
   // With WalletConnect a phone wallet can connect from any browser: no help text then.
+  const canConnect = Boolean(walletInBrowser || walletConnectProjectId);
+  useEffect(() => (canConnect ? whenIdle(() => setWanted(true)) : undefined), [canConnect]);
   const noWallet = walletInBrowser === false && !walletConnectProjectId;
   const want = () => setWanted(true);
   const placeholder = <ConnectPlaceholder loading={wanted} noWallet={noWallet} onConnect={want} />;
