@@ -4,8 +4,9 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
-  // Paid files and previews are media (PDF, audio, ZIP) that barely compress; gzip would only
-  // cost CPU on every download. Put a compressing proxy in front for pages if wanted.
+  // Off here because Next's switch would also gzip file deliveries (dropping their exact
+  // Content-Length); scripts/serve.ts compresses pages, scripts and JSON itself and leaves paid
+  // downloads and previews as stored (lib/http/compression.ts).
   compress: false,
   typedRoutes: false,
 };

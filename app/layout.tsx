@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/ui/site-header";
-import { WalletProviders } from "@/components/wallet/wallet-providers";
+import { WalletSettingsProvider } from "@/components/wallet/wallet-settings";
 import { getBrowserChain } from "@/lib/chain/browser-chain";
 import { getEnv } from "@/lib/env";
 import "./globals.css";
@@ -18,9 +18,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <WalletProviders
-          chain={getBrowserChain(getEnv().PUBLIC_RPC_URL)}
-          walletConnectProjectId={getEnv().NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID}
+        <WalletSettingsProvider
+          settings={{ chain: getBrowserChain(getEnv().PUBLIC_RPC_URL), walletConnectProjectId: getEnv().NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID }}
         >
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
             Skip to content
@@ -32,7 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <footer className="mx-auto max-w-6xl px-4 py-8 text-sm text-stone-500 print:hidden">
             Paid per download with USDC over the open x402 protocol.
           </footer>
-        </WalletProviders>
+        </WalletSettingsProvider>
       </body>
     </html>
   );

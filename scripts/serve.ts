@@ -8,6 +8,7 @@ import { publicOrigin } from "@/lib/auth/public-origin";
 import { getBrowserChain } from "@/lib/chain/browser-chain";
 import { getEnv } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
+import { pageCompression } from "@/lib/http/compression";
 import { CONTENT_LENGTH_PASSTHROUGH } from "@/lib/http/content-length";
 import { sendRefusal, stateChangeRefusal } from "@/lib/http/cross-site";
 import { dropClientForwarding } from "@/lib/http/request-origin";
@@ -44,10 +45,14 @@ async function main() {
   });
   const trustProxy = env.TRUST_PROXY === "true";
   const site = { publicOrigin: publicOrigin().origin, trustProxy };
+  const compress = pageCompression();
   const server = http.createServer((req, res) => {
     req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
     if (!trustProxy) dropClientForwarding(req.headers);
     finishHeaders(res, defaults);
+    // After finishHeaders: compression decides on the headers the handler set, before the
+    // exact-length passthrough becomes Content-Length.
+    compress(req, res, () => {});
     const refusal = stateChangeRefusal(req, site);
     if (refusal) return sendRefusal(res, refusal);
     void handle(req, res);

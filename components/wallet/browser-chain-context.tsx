@@ -8,6 +8,6 @@ export const BrowserChainContext = createContext<BrowserChain | null>(null);
 /** The store's chain as the server configured it. */
 export function useBrowserChain(): BrowserChain {
   const chain = useContext(BrowserChainContext);
-  if (!chain) throw new Error("useBrowserChain must be used inside <WalletProviders>");
+  if (!chain) throw new Error("useBrowserChain must be used inside <WalletSettingsProvider>");
   return chain;
 }

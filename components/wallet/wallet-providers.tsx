@@ -6,7 +6,7 @@ import { defineChain, http } from "viem";
 import { WagmiProvider, createConfig } from "wagmi";
 import { injected, walletConnect } from "wagmi/connectors";
 import type { BrowserChain } from "@/lib/chain/browser-chain";
-import { BrowserChainContext } from "./browser-chain-context";
+import { useWalletSettings } from "./wallet-settings";
 
 function toViemChain(chain: BrowserChain) {
   return defineChain({
@@ -23,16 +23,10 @@ function toViemChain(chain: BrowserChain) {
  * wagmi and react-query for the wallet. Wallets announce themselves over EIP-6963 (MetaMask,
  * Rabby, Coinbase Wallet, … by name and icon); `injected()` covers one that only sets
  * `window.ethereum`; WalletConnect (phone wallets) only when the store has a project id.
+ * Loaded lazily, only by the wallet islands (components/wallet/wallet-island.tsx).
  */
-export function WalletProviders({
-  chain,
-  walletConnectProjectId,
-  children,
-}: {
-  chain: BrowserChain;
-  walletConnectProjectId?: string;
-  children: ReactNode;
-}) {
+export function WalletProviders({ children }: { children: ReactNode }) {
+  const { chain, walletConnectProjectId } = useWalletSettings();
   const [config] = useState(() =>
     createConfig({
       chains: [toViemChain(chain)],
@@ -47,9 +41,7 @@ export function WalletProviders({
   const [queryClient] = useState(() => new QueryClient());
   return (
     <WagmiProvider config={config}>
-      <QueryClientProvider client={queryClient}>
-        <BrowserChainContext.Provider value={chain}>{children}</BrowserChainContext.Provider>
-      </QueryClientProvider>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </WagmiProvider>
   );
 }

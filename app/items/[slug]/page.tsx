@@ -3,9 +3,9 @@ import { headers } from "next/headers";
 import Image from "next/image";
 import { notFound } from "next/navigation";
 import { CreatorBox } from "@/components/catalog/creator-box";
-import { BuyPanel } from "@/components/store/buy-panel";
 import { FileList } from "@/components/store/file-list";
 import { KIND_LABELS } from "@/components/store/kind-label";
+import { LazyBuyPanel } from "@/components/store/lazy-buy-panel";
 import { Preview } from "@/components/store/preview";
 import { PriceTag } from "@/components/store/price-tag";
 import { countItemSales, getPublishedItemBySlug } from "@/db/queries/catalog";
@@ -58,7 +58,7 @@ export default async function ItemPage({ params }: Props) {
             <h3 className="font-semibold">Refund policy</h3>
             <p className="whitespace-pre-line">{item.refundPolicy || "The creator has not stated a refund policy."}</p>
           </div>
-          <BuyPanel
+          <LazyBuyPanel
             slug={item.slug}
             title={item.title}
             priceAtomic={item.priceAtomic.toString()}

@@ -1,0 +1,38 @@
+// The item page's weight and slow-phone speed, printed beside the numbers from before the change.
+import type { DevnetFile } from "@/lib/devnet/devnet-file";
+import { SLOW_PHONE, connectWorksAfter, itemPageScripts } from "./item-page";
+import { printTable } from "./table";
+
+const ITEM = "field-notes-on-stablecoins";
+const RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 3);
+
+/** Measured with this bench on commit e7ce165 (compress: false, the wallet stack in the root layout), 2026-11-27, 2 shared cores at load ~17; Connect runs 11.2, 12.5, 12.8 s. */
+const BEFORE = { commit: "e7ce165", rawKb: 1481, compressedKb: 1481, walletKb: 1481, connectMs: 12_523 };
+const GOALS = { compressedKb: 250, connectMs: 2500 };
+
+const kb = (bytes: number) => bytes / 1024;
+
+export async function benchItemPage(store: { url: string; devnet: DevnetFile }) {
+  const pageUrl = `${store.url}/items/${ITEM}`;
+  await fetch(pageUrl); // warm-up: the first render compiles nothing but opens the database
+  const scripts = await itemPageScripts(pageUrl);
+  const measured: Awaited<ReturnType<typeof connectWorksAfter>>[] = [];
+  for (let run = 0; run < RUNS; run++) measured.push(await connectWorksAfter(pageUrl, store.devnet));
+  const runs = measured.map((run) => run.ms);
+  const median = [...measured].sort((a, b) => a.ms - b.ms)[Math.floor(measured.length / 2)];
+  const connectMs = median.ms;
+
+  console.log(
+    `\n/items/${ITEM}: JavaScript transferred until the network is quiet, no interaction, no wallet in the browser; with a wallet: scripts` +
+      ` transferred by the time it is connected; Connect works = navigation start until the` +
+      ` injected wallet is connected, tapping Connect as soon as it is enabled (median of ${RUNS}: ${runs.join(", ")} ms) on a slow phone` +
+      ` (${SLOW_PHONE.downloadBitsPerSecond / 1e6} Mbps down, ${SLOW_PHONE.uploadBitsPerSecond / 1e3} kbps up, ${SLOW_PHONE.latencyMs} ms RTT, ${SLOW_PHONE.cpuSlowdown}× CPU)\n`,
+  );
+  printTable([
+    ["item page", `before (${BEFORE.commit})`, "now", "goal", "met"],
+    ["JavaScript, raw", `${BEFORE.rawKb.toFixed(0)} KB`, `${kb(scripts.raw).toFixed(0)} KB (${scripts.files} files)`, "—", "—"],
+    ["JavaScript, compressed", `${BEFORE.compressedKb.toFixed(0)} KB`, `${kb(scripts.compressed).toFixed(0)} KB`, `≤ ${GOALS.compressedKb} KB`, kb(scripts.compressed) <= GOALS.compressedKb ? "yes" : "NO"],
+    ["JavaScript with a wallet, compressed", `${BEFORE.walletKb.toFixed(0)} KB`, `${kb(median.scripts.compressed).toFixed(0)} KB (${median.scripts.files} files)`, "—", "—"],
+    ["Connect works, slow phone", `${(BEFORE.connectMs / 1000).toFixed(1)} s`, `${(connectMs / 1000).toFixed(1)} s`, `≤ ${GOALS.connectMs / 1000} s`, connectMs <= GOALS.connectMs ? "yes" : "NO"],
+  ]);
+}
