@@ -18,6 +18,8 @@ const SAME_ON_EVERY_DATABASE = [
   "accessibility",
   "browser-buy",
   "catalog",
+  "checkout",
+  "compression",
   "devnet-clock",
   "discovery",
   "interop-v1",
