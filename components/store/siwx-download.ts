@@ -1,5 +1,3 @@
-import { wrapFetchWithSIWx } from "@x402/extensions/sign-in-with-x";
-
 export type MessageSigner = { address: `0x${string}`; signMessage: (message: string) => Promise<`0x${string}`> };
 
 /**
@@ -18,6 +16,8 @@ export async function downloadWithSiwx(downloadPath: string, wallet: MessageSign
       return signature;
     },
   };
+  // Loaded at the click: the extension brings Solana code along, which no buyer needs to see the page.
+  const { wrapFetchWithSIWx } = await import("@x402/extensions/sign-in-with-x");
   const response = await wrapFetchWithSIWx(fetch, signer)(downloadPath);
   return { response, signed };
 }
