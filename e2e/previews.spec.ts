@@ -130,15 +130,16 @@ test("a course page lists its lessons by title, with page counts, durations and 
   // A creator's own course: a lesson with no title shows its file name; a PDF's pages and a WAV's length are counted.
   const creator = await signInCreator(store.url);
   const item = await createItem(creator.api, { title: `Outline test ${Date.now()}`, kind: "course", price: "0.5" });
-  const threePages = await makePdf({ title: "Three", author: "E2E", chapters: [1, 2, 3].map((n) => ({ heading: `Part ${n}`, paragraphs: ["Words."] })) });
-  expect((await PDFDocument.load(threePages)).getPageCount()).toBe(3);
-  expect((await uploadFile(creator.api, item.id, "part-one.pdf", threePages)).status()).toBe(201);
+  const lessonPdf = await makePdf({ title: "Part one", author: "E2E", chapters: [1, 2, 3].map((n) => ({ heading: `Part ${n}`, paragraphs: ["Words."] })) });
+  const pageCount = (await PDFDocument.load(lessonPdf)).getPageCount();
+  expect(pageCount).toBeGreaterThan(1);
+  expect((await uploadFile(creator.api, item.id, "part-one.pdf", lessonPdf)).status()).toBe(201);
   expect((await uploadFile(creator.api, item.id, "part-two.wav", makeWav({ notes: [440, 440, 440, 440, 440, 440, 440, 440], noteSeconds: 9 }))).status()).toBe(201);
   expect((await creator.api.patch(`/api/studio/items/${item.id}`, { data: { published: true } })).status()).toBe(200);
   try {
     await page.goto(`/items/${item.slug}`);
     const lessons = page.getByTestId("course-outline").getByTestId("lesson");
-    await expect(lessons).toHaveText([/part-one\.pdf.*3 pages/, /part-two\.wav.*1:12/]);
+    await expect(lessons).toHaveText([new RegExp(`part-one\\.pdf.*${pageCount} pages`), /part-two\.wav.*1:12/]);
     await expect(page.getByTestId("zip-summary")).toHaveText(/^Arrives as a ZIP of 2 files, [\d.]+ (KB|MB)$/);
     await expectNoAxeViolations(page);
     await expectNoSidewaysScroll(await page.setViewportSize(PHONE).then(() => page));

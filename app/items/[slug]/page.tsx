@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CourseOutline } from "@/components/preview/course-outline";
 import { BuyPanel } from "@/components/store/buy-panel";
 import { FileList } from "@/components/store/file-list";
 import { KIND_LABELS } from "@/components/store/kind-label";
@@ -10,6 +11,8 @@ import { PriceTag } from "@/components/store/price-tag";
 import { getPublishedItemBySlug } from "@/db/queries/catalog";
 import { currentBuyer } from "@/lib/auth/current-buyer";
 import { coverPath, creatorPath, downloadPath } from "@/lib/catalog/paths";
+import { courseOutline } from "@/lib/previews/outline";
+import { getStorage } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";
 
@@ -68,12 +71,16 @@ export default async function ItemPage({ params }: Props) {
           />
         </section>
 
-        <section aria-labelledby="files-heading" className="flex flex-col gap-3">
-          <h2 id="files-heading" className="text-lg font-semibold">
-            {paidFiles.length === 1 ? "What you get" : `What you get (${paidFiles.length} files)`}
-          </h2>
-          <FileList files={paidFiles} />
-        </section>
+        {item.kind === "course" ? (
+          <CourseOutline outline={await courseOutline(getStorage(), paidFiles)} />
+        ) : (
+          <section aria-labelledby="files-heading" className="flex flex-col gap-3">
+            <h2 id="files-heading" className="text-lg font-semibold">
+              {paidFiles.length === 1 ? "What you get" : `What you get (${paidFiles.length} files)`}
+            </h2>
+            <FileList files={paidFiles} />
+          </section>
+        )}
 
         {preview && <Preview slug={item.slug} file={preview} />}
       </div>
