@@ -26,8 +26,10 @@ async function readBytes(storage: Storage, key: string, range?: ByteRange): Prom
 
 async function measure(storage: Storage, file: MeasuredFile): Promise<FileFacts> {
   if (file.mimeType === "application/pdf" && file.sizeBytes <= PDF_MAX_BYTES) {
-    const pdf = await PDFDocument.load(await readBytes(storage, file.storageKey), { ignoreEncryption: true, updateMetadata: false });
-    return { pages: pdf.getPageCount() };
+    const bytes = await readBytes(storage, file.storageKey);
+    // A PDF pdf-lib cannot parse is a fact about the file (kept); a failed read is not (see below).
+    const pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false }).catch(() => null);
+    return pdf ? { pages: pdf.getPageCount() } : {};
   }
   // Uploads are stored under canonical types (lib/uploads/sniff-type.ts): audio/x-wav arrives as audio/wav.
   if (file.mimeType === "audio/wav") {
