@@ -70,6 +70,8 @@ export async function seedDemoCatalog(options: {
             sha256: stored.sha256,
             storageKey,
             isPreview: file.preview ?? false,
+            // A course's outline shows lesson titles: the demo lessons' PDF titles.
+            title: demoItem.kind === "course" && file.type === "pdf" ? file.title : null,
           });
         }
         itemCount++;

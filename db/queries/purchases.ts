@@ -18,6 +18,8 @@ export type Purchase = {
   slug: string;
   title: string;
   kind: string;
+  /** A cover the public cover URL serves: the item has one and is still published. */
+  hasCover: boolean;
   amountAtomic: bigint;
   transactionHash: string;
   settledAt: Date | null;
@@ -43,6 +45,7 @@ export async function getPurchasesOf({ payer }: { payer: string }): Promise<Purc
     slug: item.slug,
     title: item.title,
     kind: item.kind,
+    hasCover: item.coverKey !== null && item.published,
     amountAtomic: payment.amountAtomic,
     transactionHash: payment.transactionHash ?? "",
     settledAt: payment.settledAt,
@@ -55,4 +58,17 @@ export async function getPurchasedFile({ payer, fileId }: { payer: string; fileI
   const file = await getDb().query.itemFiles.findFirst({ where: (row, { eq }) => eq(row.id, fileId) });
   if (!file || file.isPreview) return null;
   return (await hasPurchased({ payer, itemId: file.itemId })) ? file : null;
+}
+
+/** The slug and current paid files of an item `payer` bought: the library's "Download all". */
+export async function getPurchasedItem({ payer, itemId }: { payer: string; itemId: string }): Promise<{ slug: string; files: ItemFile[] } | null> {
+  if (!(await hasPurchased({ payer, itemId }))) return null;
+  const item = await getDb().query.items.findFirst({ where: (row, { eq }) => eq(row.id, itemId) });
+  if (!item) return null;
+  const files = await getDb()
+    .select()
+    .from(itemFiles)
+    .where(and(eq(itemFiles.itemId, itemId), eq(itemFiles.isPreview, false)))
+    .orderBy(asc(itemFiles.position));
+  return { slug: item.slug, files };
 }

@@ -29,7 +29,7 @@ export async function filesAvailable(storage: Storage, item: CatalogItemWithFile
  */
 export async function deliverItem(options: {
   storage: Storage;
-  item: CatalogItemWithFiles;
+  item: Pick<CatalogItemWithFiles, "slug" | "files">;
   headers: Headers;
 }): Promise<Response> {
   const { storage, item, headers } = options;

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Image from "next/image";
 import { notFound } from "next/navigation";
 import { CreatorBox } from "@/components/catalog/creator-box";
+import { CourseOutline } from "@/components/preview/course-outline";
 import { FileList } from "@/components/store/file-list";
 import { KIND_LABELS } from "@/components/store/kind-label";
 import { LazyBuyPanel } from "@/components/store/lazy-buy-panel";
@@ -14,6 +15,8 @@ import { coverPath, downloadPath } from "@/lib/catalog/paths";
 import { payToOf } from "@/lib/catalog/pay-to";
 import { itemShareMetadata } from "@/lib/catalog/share-metadata";
 import { requestOrigin } from "@/lib/http/request-origin";
+import { courseOutline } from "@/lib/previews/outline";
+import { getStorage } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";
 
@@ -70,12 +73,16 @@ export default async function ItemPage({ params }: Props) {
           />
         </section>
 
-        <section aria-labelledby="files-heading" className="flex flex-col gap-3">
-          <h2 id="files-heading" className="text-lg font-semibold">
-            {paidFiles.length === 1 ? "What you get" : `What you get (${paidFiles.length} files)`}
-          </h2>
-          <FileList files={paidFiles} />
-        </section>
+        {item.kind === "course" ? (
+          <CourseOutline outline={await courseOutline(getStorage(), paidFiles)} />
+        ) : (
+          <section aria-labelledby="files-heading" className="flex flex-col gap-3">
+            <h2 id="files-heading" className="text-lg font-semibold">
+              {paidFiles.length === 1 ? "What you get" : `What you get (${paidFiles.length} files)`}
+            </h2>
+            <FileList files={paidFiles} />
+          </section>
+        )}
 
         {preview && <Preview slug={item.slug} file={preview} />}
       </div>
