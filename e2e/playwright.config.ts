@@ -25,6 +25,7 @@ const SAME_ON_EVERY_DATABASE = [
   "interop-v1",
   "interop-v2",
   "phone-layout",
+  "previews",
   "signed-receipts",
   "studio-item-form",
   "studio-item-preview",
