@@ -1,10 +1,10 @@
 import { crc32, deflateSync } from "node:zlib";
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
 import { generatePrivateKey } from "viem/accounts";
 import type { DevnetFile } from "../lib/devnet/devnet-file";
 import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
+import { expectNoAxeViolations } from "./support/axe";
 import { fundFreshBuyers } from "./support/chain";
 import { installTestWallet } from "./support/injected-wallet";
 import { type CreatorSession, type StudioItemJson, createItem, samplePdf, signInCreator, uploadFile } from "./support/studio";
@@ -85,10 +85,6 @@ async function publishedCount(request: APIRequestContext): Promise<number> {
 const cardSlugs = (page: Page) => page.getByTestId("item-card").evaluateAll((cards) => cards.map((card) => card.querySelector("a")!.getAttribute("href")!.replace("/items/", "")));
 const cardPrices = (page: Page) => page.getByTestId("price").evaluateAll((tags) => tags.map((tag) => Number.parseFloat(tag.textContent!)));
 
-async function expectAccessible(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((violation) => `${name}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** No sideways scroll at 390 px, two catalog columns there, and screenshots at both sizes. */
 async function checkLayout(page: Page, testInfo: TestInfo, name: string) {
@@ -167,16 +163,16 @@ test("the catalog, a filtered catalog and page 2: two columns on a phone, access
   const [left, right] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()];
   expect(left!.y).toBe(right!.y);
   expect(right!.x).toBeGreaterThan(left!.x + left!.width);
-  await expectAccessible(page, "catalog");
+  await expectNoAxeViolations(page, "catalog");
   await checkLayout(page, testInfo, "catalog");
 
   await page.getByRole("link", { name: "Next →" }).click();
   await expect(page.getByRole("link", { name: "← Previous" })).toBeVisible();
-  await expectAccessible(page, "catalog-page-2");
+  await expectNoAxeViolations(page, "catalog-page-2");
   await checkLayout(page, testInfo, "catalog-page-2");
 
   await page.goto(`${store.url}/?q=no-such-thing&kind=course`);
-  await expectAccessible(page, "catalog-no-results");
+  await expectNoAxeViolations(page, "catalog-no-results");
   await checkLayout(page, testInfo, "catalog-no-results");
 });
 
@@ -194,7 +190,7 @@ test("a creator's page lists only their items the same way, with its own link pr
   const slugs = await cardSlugs(page);
   expect(slugs.sort()).toEqual(bulk.filter((item) => item.title.startsWith("Quokka ebook")).map((item) => item.slug).sort());
   await page.goto(`${store.url}${creatorPage}`);
-  await expectAccessible(page, "creator");
+  await expectNoAxeViolations(page, "creator");
   await checkLayout(page, testInfo, "creator");
   // Another creator's page does not list these.
   await page.goto(`${store.url}/creators/ada-quill`);
@@ -284,14 +280,14 @@ test("studio profile: avatar upload (images only, bounded), sales count shown on
   await page.getByRole("checkbox", { name: /Show how many times each item sold/ }).check();
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByTestId("profile-form").getByRole("status")).toHaveText("Saved.");
-  await expectAccessible(page, "studio-profile");
+  await expectNoAxeViolations(page, "studio-profile");
   await checkLayout(page, testInfo, "studio-profile");
 
   await page.goto(`${store.url}/items/${item.slug}`);
   await expect(box.getByTestId("sales-count")).toHaveText("Sold 1 time");
   await expect(box.getByTestId("creator-avatar")).toHaveJSProperty("complete", true);
   expect(await box.getByTestId("creator-avatar").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
-  await expectAccessible(page, "item-creator-box");
+  await expectNoAxeViolations(page, "item-creator-box");
   await checkLayout(page, testInfo, "item-creator-box");
   await page.goto(`${store.url}/items/${bulk[2].slug}`);
   await expect(box.getByTestId("sales-count")).toHaveText("No sales yet");

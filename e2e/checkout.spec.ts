@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import type { Address } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
@@ -12,6 +11,8 @@ import { shortAddress } from "../lib/receipts/names";
 import { type IsolatedDatabase, isolatedDatabase } from "../lib/testing/isolated-database";
 import { NO_RATE_LIMITS, type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
 import { expect, test } from "./fixtures";
+import { expectNoAxeViolations } from "./support/axe";
+import { expectNoSidewaysScroll } from "./support/page-checks";
 import { type AttackerSite, SUBMIT_FIRST_FORM, startAttackerSite, textPlainJsonForm } from "./support/attacker-site";
 import { chainReader, mintUsdc } from "./support/chain";
 import { installTestWallet } from "./support/injected-wallet";
@@ -62,14 +63,7 @@ async function connect(page: Page) {
   await expect(page.getByTestId("wallet-connected")).toBeVisible();
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
-async function expectNoSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(await page.evaluate(() => document.documentElement.clientWidth));
-}
 
 /** Screenshots at both sizes, axe at both (the sticky bar exists only on phones). */
 async function checkState(page: Page, testInfo: TestInfo, name: string) {

@@ -1,7 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
+import { expectNoAxeViolations } from "./support/axe";
+import { expectNoSidewaysScroll } from "./support/page-checks";
 import { fundFreshBuyers } from "./support/chain";
 import { signInBuyer } from "./support/library";
 import { screenshotBothSizes } from "./support/two-sizes";
@@ -50,10 +51,7 @@ test("the library shows covers, a course's Download all, and plays and reads own
   await expect(reader.getByTestId("pdf-page")).toBeVisible();
   await expect(reader.getByTestId("pdf-page-status")).toHaveText(/^Page 1 of \d+$/);
 
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-  await page.setViewportSize({ width: 390, height: 844 });
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  await expectNoAxeViolations(page, "library-players");
+  await expectNoSidewaysScroll(page, "library-players");
   await screenshotBothSizes(page, testInfo, "library-players");
 });

@@ -1,10 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import { makePdf } from "../lib/demo/pdf";
 import { formatBytes } from "../lib/format/bytes";
 import { makeWav } from "../lib/demo/wav";
 import { expect, test } from "./fixtures";
+import { expectNoAxeViolations } from "./support/axe";
+import { expectNoSidewaysScroll } from "./support/page-checks";
 import { createItem, signInCreator, uploadFile } from "./support/studio";
 import { screenshotBothSizes } from "./support/two-sizes";
 
@@ -29,15 +30,7 @@ function hasInk(canvas: Locator): Promise<boolean> {
   });
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
-async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-}
 
 async function pageCountOf(api: APIRequestContext, path: string): Promise<number> {
   const response = await api.get(path);
@@ -143,7 +136,7 @@ test("a course page lists its lessons by title, with page counts, durations and 
     await expect(lessons).toHaveText([new RegExp(`part-one\\.pdf.*${pageCount} pages`), /part-two\.wav.*1:12/]);
     await expect(page.getByTestId("zip-summary")).toHaveText(/^Arrives as a ZIP of 2 files, [\d.]+ (KB|MB)$/);
     await expectNoAxeViolations(page);
-    await expectNoSidewaysScroll(await page.setViewportSize(PHONE).then(() => page));
+    await expectNoSidewaysScroll(page);
     await screenshotBothSizes(page, testInfo, "course-outline");
   } finally {
     // Off the catalog again: the catalog and payment specs see the seeded items only.

@@ -1,7 +1,8 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { type CreatorSession, type StudioItemJson, UPLOAD_MAX_BYTES, createItem, samplePdf, signInCreator, uploadFile } from "./support/studio";
-import { expectNoAxeViolations, expectNoSidewaysScroll } from "./support/studio-checks";
+import { expectNoAxeViolations } from "./support/axe";
+import { expectNoSidewaysScroll } from "./support/page-checks";
 import { screenshotBothSizes } from "./support/two-sizes";
 
 // Drag-and-drop uploads with a progress bar and an outcome per file, and lesson titles per file.

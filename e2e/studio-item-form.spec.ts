@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { type CreatorSession, createItem, signInCreator } from "./support/studio";
-import { expectNoAxeViolations, expectNoSidewaysScroll } from "./support/studio-checks";
+import { expectNoAxeViolations } from "./support/axe";
+import { expectNoSidewaysScroll } from "./support/page-checks";
 import { screenshotBothSizes } from "./support/two-sizes";
 
 // The price field takes prices as people write them, and every refusal is tied to its field:

@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures";
 import { createItem, samplePdf, signInCreator, uploadFile } from "./support/studio";
-import { expectNoAxeViolations, expectNoSidewaysScroll } from "./support/studio-checks";
+import { expectNoAxeViolations } from "./support/axe";
+import { expectNoSidewaysScroll } from "./support/page-checks";
 import { screenshotBothSizes } from "./support/two-sizes";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");

@@ -3,7 +3,8 @@ import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
 import { fundFreshBuyers, mintUsdc, sendUsdc } from "./support/chain";
 import { publishedItem, signInCreator } from "./support/studio";
-import { expectNoAxeViolations, expectNoSidewaysScroll } from "./support/studio-checks";
+import { expectNoAxeViolations } from "./support/axe";
+import { expectNoSidewaysScroll } from "./support/page-checks";
 import { screenshotBothSizes } from "./support/two-sizes";
 
 // The dashboard showed gross revenue as "Revenue" even after a refund was recorded: the creator

@@ -6,12 +6,12 @@ export const WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22
 
 /**
  * Runs axe-core over the page as it is now and expects no WCAG A/AA violation. The full result is
- * attached to the test (`axe-<name>.json`), and the failure message names each rule with the
+ * attached to the test when given (`axe-<name>.json`), and the failure message names each rule with the
  * elements that break it, so a red run says what to fix without opening the report.
  */
-export async function expectNoAxeViolations(page: Page, testInfo: TestInfo, name = "page") {
+export async function expectNoAxeViolations(page: Page, name = "page", testInfo?: TestInfo) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_AA_TAGS).analyze();
-  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
+  await testInfo?.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
   const found = results.violations.map(
     (violation) => `${violation.id} (${violation.impact}): ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary?.split("\n").slice(1).join(" ").trim()}`).join("\n")}`,
   );

@@ -30,6 +30,13 @@ function sidewaysOverflow(page: Page) {
   });
 }
 
+/** At a phone's 390 px (the viewport is set to it) nothing makes the page scroll sideways. */
+export async function expectNoSidewaysScroll(page: Page, name = "page") {
+  await page.setViewportSize(PHONE);
+  const overflow = await sidewaysOverflow(page);
+  expect.soft(overflow.scrollWidth, `${name}: scrolls sideways at 390 px (${overflow.wide.join("; ")})`).toBeLessThanOrEqual(PHONE.width);
+}
+
 /** Every visible link and button inside `scope` is at least 44 px tall at the current viewport. */
 export async function expectTapTargets(scope: Locator, name: string) {
   const heights = await scope.locator("a, button").evaluateAll((elements) =>
@@ -50,9 +57,8 @@ export async function expectTapTargets(scope: Locator, name: string) {
 export async function checkPage(page: Page, testInfo: TestInfo, name: string, options: { screenshot?: boolean } = {}) {
   await page.setViewportSize(PHONE);
   await page.evaluate(() => document.fonts.ready);
-  await expectNoAxeViolations(page, testInfo, `${name}-${PHONE.width}`);
-  const overflow = await sidewaysOverflow(page);
-  expect.soft(overflow.scrollWidth, `${name}: scrolls sideways at 390 px (${overflow.wide.join("; ")})`).toBeLessThanOrEqual(PHONE.width);
+  await expectNoAxeViolations(page, `${name}-${PHONE.width}`, testInfo);
+  await expectNoSidewaysScroll(page, name);
   const header = page.getByRole("banner");
   if (await header.count()) {
     await expectTapTargets(header, `${name}: header`);
@@ -63,7 +69,7 @@ export async function checkPage(page: Page, testInfo: TestInfo, name: string, op
   await page.screenshot({ path: screenPath(testInfo, name, PHONE.width), fullPage: true });
   // Layouts differ on a laptop, colours do not: the main pages are checked there too.
   await page.setViewportSize(DESKTOP);
-  await expectNoAxeViolations(page, testInfo, `${name}-${DESKTOP.width}`);
+  await expectNoAxeViolations(page, `${name}-${DESKTOP.width}`, testInfo);
   await page.screenshot({ path: screenPath(testInfo, name, DESKTOP.width), fullPage: true });
   await page.setViewportSize(PHONE);
 }
