@@ -89,7 +89,8 @@ test.describe("store pages", () => {
     const cards = page.getByTestId("item-card");
     await expect(cards).toHaveCount(6);
     await expect(cards.first().getByTestId("price")).toContainText("USDC");
-    const firstCover = cards.first().getByRole("img");
+    // The title is the card's accessible link; the cover repeats it for pointers only (aria-hidden).
+    const firstCover = cards.first().locator("img");
     await expect(firstCover).toHaveJSProperty("complete", true);
     expect(await firstCover.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await page.screenshot({ path: testInfo.outputPath("catalog.png"), fullPage: true });
@@ -106,7 +107,7 @@ test.describe("store pages", () => {
     await expect(page.getByRole("region", { name: "Buy" }).getByTestId("price")).toHaveText(/0\.99\s*USDC/);
     await expect(page.getByTestId("file-row")).toHaveCount(1);
     await expect(page.getByTestId("file-row")).toContainText("KB");
-    const audio = page.getByTestId("preview-audio");
+    const audio = page.getByTestId("audio-player").locator("audio");
     await expect
       .poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration), { timeout: 10_000 })
       .toBeGreaterThan(1);
@@ -115,7 +116,7 @@ test.describe("store pages", () => {
 
   test("a course page lists every lesson", async ({ page }) => {
     await page.goto("/items/typed-data-from-scratch");
-    await expect(page.getByTestId("file-row")).toHaveCount(3);
+    await expect(page.getByTestId("lesson")).toHaveCount(3);
     await expect(page.getByTestId("preview-link")).toContainText("syllabus.pdf");
   });
 

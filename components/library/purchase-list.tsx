@@ -10,7 +10,7 @@ import { displayUsdc } from "@/lib/money/usdc";
 import { PdfOnRequest } from "./pdf-on-request";
 
 const libraryFilePath = (file: ItemFile) => `/api/library/files/${file.id}`;
-const LINK_CLASS = "text-brand underline hover:no-underline";
+const LINK_CLASS = "text-brand underline decoration-1 hover:decoration-2";
 
 function OwnedFile({ file }: { file: ItemFile }) {
   const src = libraryFilePath(file);
@@ -53,7 +53,7 @@ export function PurchaseList({ purchases }: { purchases: Purchase[] }) {
               {purchase.hasCover ? (
                 <Image src={coverPath(purchase.slug)} alt="" width={80} height={80} unoptimized data-testid="purchase-cover" />
               ) : (
-                <span className="flex size-full items-center justify-center text-xs text-stone-500">{KIND_LABELS[purchase.kind as ItemKind]}</span>
+                <span className="flex size-full items-center justify-center text-xs text-stone-600">{KIND_LABELS[purchase.kind as ItemKind]}</span>
               )}
             </div>
             <div className="flex min-w-0 flex-1 flex-col gap-1">
