@@ -9,8 +9,12 @@ type Props = {
   src: string;
   /** What the document is, for screen readers: "the free preview", "lesson-1.pdf". */
   label: string;
-  /** "in-view": load when scrolled near (item pages); "now": load at once (the library, after a click). */
-  load: "in-view" | "now";
+  /**
+   * "on-tap": a button loads it (item pages: pdf.js and its worker are 1.5 MB, more than the rest of
+   * the page's JavaScript, which a phone should not pay for unasked); "now": at once (the library,
+   * after a click).
+   */
+  load: "on-tap" | "now";
 };
 
 type Reader = { state: "idle" } | { state: "ready"; doc: PDFDocumentProxy } | { state: "failed" };
@@ -20,18 +24,10 @@ export const PAGE_BUTTON_CLASS =
 
 /** A PDF drawn page by page into a canvas with pdf.js, fitted to its column's width (phones too). */
 export function PdfReader({ src, label, load }: Props) {
-  const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [wanted, setWanted] = useState(load === "now");
   const [reader, setReader] = useState<Reader>({ state: "idle" });
   const [pageNumber, setPageNumber] = useState(1);
-
-  useEffect(() => {
-    if (wanted || !box.current) return;
-    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setWanted(true), { rootMargin: "100px" });
-    observer.observe(box.current);
-    return () => observer.disconnect();
-  }, [wanted]);
 
   useEffect(() => {
     if (!wanted) return;
@@ -84,7 +80,7 @@ export function PdfReader({ src, label, load }: Props) {
   }
   if (reader.state === "idle") {
     return (
-      <div ref={box} data-testid="pdf-reader" className="flex aspect-[1/1.29] w-full items-center justify-center rounded-lg border border-stone-200 bg-stone-50">
+      <div data-testid="pdf-reader" className="flex aspect-[1/1.29] w-full items-center justify-center rounded-lg border border-stone-200 bg-stone-50">
         {wanted ? (
           <p role="status" className="text-sm text-stone-600">
             Loading the pages…
@@ -99,7 +95,7 @@ export function PdfReader({ src, label, load }: Props) {
   }
   const count = reader.doc.numPages;
   return (
-    <div ref={box} data-testid="pdf-reader" className="flex flex-col gap-2">
+    <div data-testid="pdf-reader" className="flex flex-col gap-2">
       <div className="overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm">
         <canvas ref={canvas} data-testid="pdf-page" role="img" aria-label={`Page ${pageNumber} of ${count} of ${label}`} className="block h-auto w-full" />
       </div>

@@ -13,7 +13,7 @@ export function Preview({ slug, file }: { slug: string; file: ItemFile }) {
         Free preview
       </h2>
       {file.mimeType.startsWith("audio/") && <AudioPlayer src={src} label="the free preview" preload="metadata" />}
-      {file.mimeType === "application/pdf" && <PdfReader src={src} label="the free preview" load="in-view" />}
+      {file.mimeType === "application/pdf" && <PdfReader src={src} label="the free preview" load="on-tap" />}
       <a href={src} className="text-sm text-brand underline decoration-1 hover:decoration-2 wrap-anywhere" data-testid="preview-link">
         Open the free preview ({file.fileName}, {formatBytes(file.sizeBytes)})
       </a>
