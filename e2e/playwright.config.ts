@@ -38,7 +38,9 @@ const SAME_ON_EVERY_DATABASE = [
 export default defineConfig({
   testDir: ".",
   testIgnore: process.env.DATABASE_URL ? SAME_ON_EVERY_DATABASE : [],
-  outputDir: "../test-results",
+  // Playwright empties its output folder at the start: the PostgreSQL pass keeps its own, so the
+  // screenshots of the PGlite pass (test-results/screens) survive `npm test`.
+  outputDir: process.env.DATABASE_URL ? "../test-results/postgresql" : "../test-results",
   globalSetup: "./support/global-setup.ts",
   globalTeardown: "./support/global-teardown.ts",
   fullyParallel: false,
