@@ -1,14 +1,17 @@
-// `npm run bench`: unpaid-402 throughput beside a bare JSON route on the same server, paid-download
+// `npm run bench`: unpaid-402 throughput beside a constant JSON route on the same server, paid-download
 // latency for sequential and concurrent buyers on the devnet, and the item page's weight and speed on a
-// slow phone. Needs a build (`npm run build`). `--only=payments` or `--only=item-page` runs one section.
+// slow phone; then every section's goals in one table. Needs a build (`npm run build`).
+// `--only=<section>` runs one section.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DevnetFile } from "@/lib/devnet/devnet-file";
 import { NO_RATE_LIMITS, startStore, stopStore } from "@/lib/testing/store-process";
+import { type GoalRow, printGoals } from "./bench/goals";
 import { benchItemPage } from "./bench/item-page-report";
 import { benchPayments } from "./bench/payments";
+import { benchThroughput } from "./bench/throughput";
 
-const SECTIONS = { payments: benchPayments, "item-page": benchItemPage } as const;
+const SECTIONS = { throughput: benchThroughput, payments: benchPayments, "item-page": benchItemPage } as const;
 type Section = keyof typeof SECTIONS;
 
 function chosenSections(): Section[] {
@@ -23,7 +26,9 @@ async function main() {
   const store = await startStore(NO_RATE_LIMITS);
   try {
     const devnet = JSON.parse(readFileSync(path.join(store.dataDir, "devnet.json"), "utf8")) as DevnetFile;
-    for (const section of sections) await SECTIONS[section]({ url: store.url, devnet });
+    const goals: GoalRow[] = [];
+    for (const section of sections) goals.push(...(await SECTIONS[section]({ url: store.url, devnet })));
+    printGoals(goals);
   } finally {
     await stopStore(store);
   }
