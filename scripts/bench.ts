@@ -1,7 +1,7 @@
 // `npm run bench`: unpaid-402 throughput beside a constant JSON route on the same server, paid-download
 // latency for sequential and concurrent buyers on the devnet, and the item page's weight and speed on a
 // slow phone; then every section's goals in one table. Needs a build (`npm run build`).
-// `--only=<section>` runs one section.
+// `--only=<section>[,<section>…]` runs some sections.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DevnetFile } from "@/lib/devnet/devnet-file";
@@ -17,8 +17,10 @@ type Section = keyof typeof SECTIONS;
 function chosenSections(): Section[] {
   const only = process.argv.find((argument) => argument.startsWith("--only="))?.slice("--only=".length);
   if (!only) return Object.keys(SECTIONS) as Section[];
-  if (!(only in SECTIONS)) throw new Error(`--only must be one of ${Object.keys(SECTIONS).join(", ")}`);
-  return [only as Section];
+  const chosen = only.split(",");
+  const unknown = chosen.filter((name) => !(name in SECTIONS));
+  if (unknown.length > 0) throw new Error(`unknown section ${unknown.join(", ")}: --only takes a comma-separated list of ${Object.keys(SECTIONS).join(", ")}`);
+  return chosen as Section[];
 }
 
 async function main() {
