@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { formatUsdc } from "../lib/money/usdc";
 import { expect, test } from "./fixtures";
 import { fundedBuyerKey } from "./support/chain";
+import { expectNoAxeViolations } from "./support/axe";
 import { installTestWallet } from "./support/injected-wallet";
 import { createItem, samplePdf, signInCreator } from "./support/studio";
 import { screenshotBothSizes } from "./support/two-sizes";
@@ -24,6 +25,40 @@ test("no wallet in the browser: the page says how to get one instead of offering
   await expect(panel.getByRole("button", { name: /Connect/ })).toHaveCount(0);
   await expect(page.getByText("The wallet could not connect")).toHaveCount(0);
   await screenshotBothSizes(page, testInfo, "no-wallet");
+});
+
+test("a tap on Connect connects at once, before the wallet code has arrived; wagmi then takes over", async ({ page, store }, testInfo) => {
+  const { privateKey, account } = await fundedBuyerKey(store.devnet, 5_000_000n);
+  const { address } = account;
+  const wallet = await installTestWallet(page, { privateKey, rpcUrl: store.devnet.rpcUrl, chainId: store.devnet.chainId });
+  // A slow phone: the wallet stack (every chunk with wagmi in it) is held back until released.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held: string[] = [];
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes("wagmi")) {
+      held.push(route.request().url());
+      await released;
+    }
+    await route.fulfill({ response, body });
+  });
+  await page.goto(ITEM);
+  await page.getByRole("button", { name: "Connect wallet" }).click();
+
+  const connected = page.getByTestId("wallet-connected");
+  await expect(connected).toContainText(`${address.slice(0, 6)}…${address.slice(-4)}`);
+  await expect(connected.getByRole("status")).toHaveText("Getting the checkout ready…");
+  expect(held.length).toBeGreaterThan(0);
+  expect(wallet.calls).toContain("eth_requestAccounts");
+  await screenshotBothSizes(page, testInfo, "connected-early");
+  await expectNoAxeViolations(page, "connected early", testInfo);
+
+  release();
+  await expect(connected.getByRole("button", { name: "Disconnect" })).toBeVisible();
+  await expect(page.getByTestId("buy-button")).toBeEnabled();
+  await expect(page.getByRole("button", { name: /^Connect/ })).toHaveCount(0);
 });
 
 test("a wallet on another network that declines the switch stays connected and is told the switch was declined", async ({ page, store }, testInfo) => {

@@ -1,12 +1,14 @@
 "use client";
 
 import Image from "next/image";
-import { useSyncExternalStore } from "react";
-import { useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from "wagmi";
+import { useEffect, useSyncExternalStore } from "react";
+import { type Connector, useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from "wagmi";
 import { useBrowserChain } from "./browser-chain-context";
 import { NO_WALLET_HELP, describeConnectError, describeSwitchError } from "./describe-wallet-error";
+import { clearEarlyConnection, useEarlyConnection } from "./early-connect";
+import { EarlyConnected } from "./early-connected";
+import { WalletAddress } from "./wallet-address";
 
-const shortAddress = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 const noSubscription = () => () => {};
 
 /** Whether the page has `window.ethereum`; assumed while rendering on the server, checked once hydrated. */
@@ -23,14 +25,38 @@ export function ConnectWallet() {
   const disconnect = useDisconnect();
   const switchChain = useSwitchChain();
   const hasInjectedProvider = useHasInjectedProvider();
+  const early = useEarlyConnection();
+  // Connect first, then ask for the store's network: a declined switch leaves the wallet connected
+  // with the switch button, instead of failing the connection as a whole.
+  const connectTo = (connector: Connector) =>
+    connect.mutate(
+      { connector },
+      {
+        onSuccess: ({ chainId }) => {
+          if (chainId !== chain.id) switchChain.mutate({ chainId: chain.id });
+        },
+        onSettled: clearEarlyConnection,
+      },
+    );
+
+  // A tap on the placeholder connected the wallet before wagmi loaded (early-connect.ts): wagmi
+  // takes that connection over; the wallet already said yes, so it does not ask again.
+  const handover = early.status === "connected" ? connectors.find((connector) => connector.id === early.connectorId) : undefined;
+  useEffect(() => {
+    if (!handover) return;
+    if (connection.status === "connected") clearEarlyConnection();
+    else if (connection.status === "disconnected" && !connect.isPending) connectTo(handover);
+    // connectTo is a new function every render; the handover depends only on these.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [handover, connection.status, connect.isPending]);
+
+  if (connection.status !== "connected" && early.status === "connected") return <EarlyConnected address={early.address} />;
 
   if (connection.status === "connected") {
     const wrongChain = connection.chainId !== chain.id;
     return (
       <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="wallet-connected">
-        <span className="rounded-full bg-stone-100 px-3 py-1 font-mono" title={connection.address}>
-          {shortAddress(connection.address)}
-        </span>
+        <WalletAddress address={connection.address} />
         {wrongChain && (
           <button
             type="button"
@@ -55,6 +81,7 @@ export function ConnectWallet() {
 
   // The generic "Injected" entry is only useful when no wallet announced itself by name, and only
   // when there is a `window.ethereum` to connect to.
+  const error = connect.error ?? (early.status === "failed" ? early.error : null);
   const named = connectors.filter((connector) => connector.id !== "injected");
   const shown = named.length > 0 ? named : connectors.filter(() => hasInjectedProvider);
   return (
@@ -65,18 +92,10 @@ export function ConnectWallet() {
             key={connector.uid}
             type="button"
             disabled={connect.isPending}
-            // Connect first, then ask for the store's network: a declined switch leaves the wallet
-            // connected with the switch button, instead of failing the connection as a whole.
-            onClick={() =>
-              connect.mutate(
-                { connector },
-                {
-                  onSuccess: ({ chainId }) => {
-                    if (chainId !== chain.id) switchChain.mutate({ chainId: chain.id });
-                  },
-                },
-              )
-            }
+            onClick={() => {
+              clearEarlyConnection();
+              connectTo(connector);
+            }}
             className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:border-stone-500 disabled:opacity-50"
           >
             {connector.icon && <Image src={connector.icon} alt="" width={20} height={20} unoptimized />}
@@ -85,9 +104,9 @@ export function ConnectWallet() {
         ))}
         {shown.length === 0 && <p className="text-sm text-stone-600">{NO_WALLET_HELP}</p>}
       </div>
-      {connect.error && (
+      {error && (
         <p role="alert" className="text-sm text-red-700">
-          {describeConnectError(connect.error)}
+          {describeConnectError(error)}
         </p>
       )}
     </div>

@@ -1,7 +1,9 @@
 "use client";
 
-import { type ReactNode, Suspense, lazy, useEffect, useState, useSyncExternalStore } from "react";
-import { NO_WALLET_HELP } from "./describe-wallet-error";
+import { type ReactNode, Suspense, lazy, useEffect, useState, useSyncExternalStore, useTransition } from "react";
+import { NO_WALLET_HELP, describeConnectError } from "./describe-wallet-error";
+import { canConnectEarly, connectEarly, rememberAnnouncedWallet, useEarlyConnection } from "./early-connect";
+import { EarlyConnected } from "./early-connected";
 import { useWalletSettings } from "./wallet-settings";
 
 // The wallet stack (wagmi, viem, react-query, connectors) is most of a page's JavaScript: it loads
@@ -23,8 +25,9 @@ let announced = false;
 
 /** Listens for EIP-6963 wallet announcements, after asking for them (extensions answer at once). */
 function subscribeToWallets(onChange: () => void): () => void {
-  const seen = () => {
+  const seen = (event: Event) => {
     announced = true;
+    rememberAnnouncedWallet((event as CustomEvent).detail);
     onChange();
   };
   window.addEventListener("eip6963:announceProvider", seen);
@@ -41,36 +44,38 @@ function useWalletInBrowser(): boolean | null {
  * A part of a server-rendered page that needs the wallet. It renders a light Connect placeholder at
  * once; the wallet stack loads when the browser is idle if a wallet is installed (or WalletConnect is
  * offered), or as soon as the person points at, focuses or taps the placeholder; then `children`
- * render inside the providers.
+ * render inside the providers. A tap on the placeholder connects the wallet at once
+ * (components/wallet/early-connect.ts), without waiting for the stack.
  * A browser with no wallet never loads it: the placeholder says how to get one.
  */
 export function WalletIsland({ children }: { children: ReactNode }) {
   const [wanted, setWanted] = useState(false);
+  const [loading, startLoading] = useTransition();
   const walletInBrowser = useWalletInBrowser();
   const { walletConnectProjectId } = useWalletSettings();
   // With WalletConnect a phone wallet can connect from any browser: no help text then.
   const canConnect = Boolean(walletInBrowser || walletConnectProjectId);
-  useEffect(() => (canConnect ? whenIdle(() => setWanted(true)) : undefined), [canConnect]);
+  // In a transition, so the placeholder stays mounted and tappable while the stack loads: a tap
+  // on a placeholder swapped out between touchstart and click would be lost.
+  const want = () => startLoading(() => setWanted(true));
+  useEffect(() => (canConnect ? whenIdle(want) : undefined), [canConnect]);
   const noWallet = walletInBrowser === false && !walletConnectProjectId;
-  const want = () => setWanted(true);
-  const placeholder = <ConnectPlaceholder loading={wanted} noWallet={noWallet} onConnect={want} />;
+  const placeholder = <ConnectPlaceholder loading={loading} noWallet={noWallet} onConnect={want} />;
   if (noWallet) return placeholder;
-  if (!wanted) {
-    return (
-      <div onPointerEnter={want} onFocus={want} onTouchStart={want}>
-        {placeholder}
-      </div>
-    );
-  }
   return (
-    <Suspense fallback={placeholder}>
-      <WalletProviders>{children}</WalletProviders>
-    </Suspense>
+    <div onPointerEnter={want} onFocus={want} onTouchStart={want}>
+      <Suspense fallback={placeholder}>{wanted ? <WalletProviders>{children}</WalletProviders> : placeholder}</Suspense>
+    </div>
   );
 }
 
-/** Where the wallet's Connect buttons will be: a tap loads the wallet now instead of at idle time. */
+/**
+ * Where the wallet's Connect buttons will be. A tap connects the one wallet in the browser at once
+ * and loads the wallet stack; with several wallets it only loads the stack, whose list lets the
+ * person choose.
+ */
 function ConnectPlaceholder({ loading, noWallet, onConnect }: { loading: boolean; noWallet: boolean; onConnect: () => void }) {
+  const early = useEarlyConnection();
   if (noWallet) {
     return (
       <div className="flex flex-col gap-2" data-testid="wallet-connect">
@@ -78,17 +83,30 @@ function ConnectPlaceholder({ loading, noWallet, onConnect }: { loading: boolean
       </div>
     );
   }
+  if (early.status === "connected") return <EarlyConnected address={early.address} />;
+  const connecting = early.status === "connecting";
+  const waiting = connecting || (loading && !canConnectEarly());
   return (
-    <div className="flex flex-wrap gap-2" data-testid="wallet-placeholder">
-      <button
-        type="button"
-        onClick={onConnect}
-        disabled={loading}
-        aria-busy={loading}
-        className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:border-stone-500 disabled:opacity-50"
-      >
-        {loading ? "Loading wallets…" : "Connect wallet"}
-      </button>
+    <div className="flex flex-col gap-2" data-testid="wallet-placeholder">
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          onClick={() => {
+            onConnect();
+            void connectEarly();
+          }}
+          disabled={waiting}
+          aria-busy={waiting}
+          className="min-h-11 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:border-stone-500 disabled:opacity-50"
+        >
+          {connecting ? "Confirm in your wallet…" : waiting ? "Loading wallets…" : "Connect wallet"}
+        </button>
+      </div>
+      {early.status === "failed" && (
+        <p role="alert" className="text-sm text-red-700">
+          {describeConnectError(early.error)}
+        </p>
+      )}
     </div>
   );
 }
