@@ -71,6 +71,15 @@ export const items = pgTable(
   },
   (table) => [
     index("items_creator_idx").on(table.creatorId),
+    // The catalog's keyset orders (db/queries/catalog.ts browseCatalog): a page reads 25 index
+    // entries instead of sorting every published item; with a kind, the kind's own entries (a
+    // filter on the plain index would leave the planner guessing how many rows match, and PGlite
+    // never gathers statistics). NULLS FIRST is what `order by … desc` means: an index that differs
+    // there is not used for it. High-to-low price scans backwards and sorts only ties by slug.
+    index("items_published_newest_idx").on(table.createdAt.desc().nullsFirst(), table.slug).where(sql`${table.published}`),
+    index("items_published_price_idx").on(table.priceAtomic, table.slug).where(sql`${table.published}`),
+    index("items_published_kind_newest_idx").on(table.kind, table.createdAt.desc().nullsFirst(), table.slug).where(sql`${table.published}`),
+    index("items_published_kind_price_idx").on(table.kind, table.priceAtomic, table.slug).where(sql`${table.published}`),
     check("items_price_positive", sql`${table.priceAtomic} > 0`),
   ],
 );

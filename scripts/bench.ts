@@ -6,12 +6,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DevnetFile } from "@/lib/devnet/devnet-file";
 import { NO_RATE_LIMITS, startStore, stopStore } from "@/lib/testing/store-process";
+import { benchCatalogScale } from "./bench/catalog-scale";
+import { benchCluster } from "./bench/cluster";
 import { type GoalRow, printGoals } from "./bench/goals";
 import { benchItemPage } from "./bench/item-page-report";
 import { benchPayments } from "./bench/payments";
 import { benchThroughput } from "./bench/throughput";
 
-const SECTIONS = { throughput: benchThroughput, payments: benchPayments, "item-page": benchItemPage } as const;
+const SECTIONS = { throughput: benchThroughput, payments: benchPayments, "item-page": benchItemPage, "catalog-scale": benchCatalogScale, cluster: benchCluster } as const;
 type Section = keyof typeof SECTIONS;
 
 function chosenSections(): Section[] {

@@ -2,6 +2,7 @@
 // Content-Length headers survive (see lib/http/content-length.ts), security headers are set from
 // the runtime configuration, route handlers learn the client's address, and cross-site state
 // changes are refused for every studio and library route in one place; the rest is Next's.
+import cluster from "node:cluster";
 import http, { type ServerResponse } from "node:http";
 import next from "next";
 import { publicOrigin } from "@/lib/auth/public-origin";
@@ -14,6 +15,7 @@ import { sendRefusal, stateChangeRefusal } from "@/lib/http/cross-site";
 import { dropClientForwarding } from "@/lib/http/request-origin";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { runShutdown } from "@/lib/shutdown";
+import { runClusterPrimary, webConcurrency, whenClusterReady } from "@/lib/startup/cluster";
 
 const [host, port] = [process.env.HOST ?? "127.0.0.1", Number(process.env.PORT ?? 3000)];
 const dev = process.argv.includes("--dev");
@@ -57,6 +59,7 @@ async function main() {
     if (refusal) return sendRefusal(res, refusal);
     void handle(req, res);
   });
+  await whenClusterReady();
   server.listen(port, host, () => console.log(`Next.js ${dev ? "dev" : "production"} server on http://${host}:${port}`));
   const stop = async () => {
     server.close();
@@ -68,7 +71,12 @@ async function main() {
   process.once("SIGTERM", stop);
 }
 
-main().catch((error: unknown) => {
-  console.error(`server failed to start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+const workers = webConcurrency(process.env.WEB_CONCURRENCY);
+if (cluster.isPrimary && workers > 1) {
+  runClusterPrimary(workers);
+} else {
+  main().catch((error: unknown) => {
+    console.error(`server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

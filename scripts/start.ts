@@ -2,6 +2,8 @@
 // seeded, then the Next.js server. Ctrl-C stops everything it started.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { Hex } from "viem";
 import { openDatabase, pgliteDir } from "@/db/client";
 import { seedDemoCatalog } from "@/db/seed";
 import { createChainPublicClient } from "@/lib/chain/clients";
@@ -12,6 +14,7 @@ import { devnetClock } from "@/lib/devnet/clock";
 import { MULTICALL3_ADDRESS, devnetClients, prepareDevnet } from "@/lib/devnet/deploy";
 import { writeDevnetFile } from "@/lib/devnet/devnet-file";
 import { ConfigError, type Env, parseEnv } from "@/lib/env";
+import { clusterSettings, devnetFacilitatorKeys, webConcurrency } from "@/lib/startup/cluster";
 import { checkFacilitator, describeUnsupportedFacilitator } from "@/lib/startup/facilitator-preflight";
 import { StartupError, assertPortFree, assertRpcChain, ensureStorageDir } from "@/lib/startup/preflight";
 import { startNextServer } from "@/lib/startup/next-server";
@@ -29,6 +32,19 @@ async function main() {
     childEnv.SESSION_SECRET = randomBytes(32).toString("hex");
     console.log("SESSION_SECRET is not set: library and studio sign-ins last until the store restarts");
   }
+  const workers = webConcurrency(process.env.WEB_CONCURRENCY);
+  if (dev && workers > 1) throw new StartupError("WEB_CONCURRENCY > 1 runs the production server only: unset it for the dev server");
+  Object.assign(
+    childEnv,
+    clusterSettings({
+      workers,
+      databaseUrl: env.DATABASE_URL,
+      rateLimitStore: process.env.RATE_LIMIT_STORE,
+      devnet: env.NETWORK === "devnet",
+      facilitatorUrl: env.FACILITATOR_URL,
+      facilitatorKeys: process.env.FACILITATOR_PRIVATE_KEYS,
+    }),
+  );
   if (env.NETWORK !== "devnet" && !env.FACILITATOR_URL && !env.FACILITATOR_PRIVATE_KEY) {
     throw new StartupError(`set FACILITATOR_PRIVATE_KEY (the embedded facilitator's gas wallet) or FACILITATOR_URL when NETWORK=${env.NETWORK}`);
   }
@@ -63,6 +79,9 @@ async function main() {
     childEnv.USDC_ADDRESS = usdc;
     childEnv.FACILITATOR_PRIVATE_KEY ||= FACILITATOR.privateKey;
     childEnv.RECEIPT_SIGNING_KEY ||= RECEIPT_SIGNER.privateKey;
+    if (workers > 1 && !env.FACILITATOR_URL && !process.env.FACILITATOR_PRIVATE_KEYS) {
+      childEnv.FACILITATOR_PRIVATE_KEYS = await devnetFacilitatorKeys(rpcUrl, childEnv.FACILITATOR_PRIVATE_KEY as Hex, workers);
+    }
     writeDevnetFile(env.DATA_DIR, { rpcUrl, usdc, multicall3: MULTICALL3_ADDRESS, storeUrl });
     console.log(`test USDC at ${usdc}; devnet accounts in ${path.join(env.DATA_DIR, "devnet.json")}`);
   }
@@ -74,6 +93,10 @@ async function main() {
   const database = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: pgliteDir(env.DATA_DIR) });
   try {
     await database.migrate();
+    // PGlite runs no autovacuum, so it never gathers statistics on its own: without them the planner
+    // guesses that a kind matches 0.5% of the items and sorts the whole kind for a catalog page
+    // instead of reading its index (db/schema.ts). Statistics as of each start are enough for that.
+    if (database.kind === "pglite") await database.db.execute(sql`analyze`);
     if (env.SEED_DEMO) {
       const seed = await seedDemoCatalog({
         db: database.db,
@@ -89,7 +112,8 @@ async function main() {
   }
 
   const server = await startNextServer({ host: env.HOST, port: env.PORT, dev, env: childEnv });
-  console.log(`x402 Storefront ready at ${storeUrl} (pid ${server.child.pid}). Ctrl-C stops it.`);
+  const processes = workers > 1 ? `, ${workers} server processes` : "";
+  console.log(`x402 Storefront ready at ${storeUrl} (pid ${server.child.pid}${processes}). Ctrl-C stops it.`);
 
   const shutdown = () => {
     server.child.kill("SIGTERM");
