@@ -10,8 +10,9 @@ import { type GoalRow, printGoals } from "./bench/goals";
 import { benchItemPage } from "./bench/item-page-report";
 import { benchPayments } from "./bench/payments";
 import { benchThroughput } from "./bench/throughput";
+import { benchTransfer } from "./bench/transfer";
 
-const SECTIONS = { throughput: benchThroughput, payments: benchPayments, "item-page": benchItemPage } as const;
+const SECTIONS = { throughput: benchThroughput, payments: benchPayments, "item-page": benchItemPage, transfer: benchTransfer } as const;
 type Section = keyof typeof SECTIONS;
 
 function chosenSections(): Section[] {
