@@ -8,11 +8,11 @@ import { request as httpRequest } from "node:http";
 import path from "node:path";
 import { privateKeyToAccount } from "viem/accounts";
 import type { DevnetFile } from "@/lib/devnet/devnet-file";
+import { mib, rssOf, sampleRss, serverPidOf } from "@/lib/testing/server-process";
 import { NO_RATE_LIMITS, startStore, stopStore } from "@/lib/testing/store-process";
 import { createPayingFetch } from "@/lib/x402/paying-fetch";
 import type { GoalRow } from "./goals";
 import { mixedLoad } from "./mixed-load";
-import { mib, rssOf, sampleRss, serverPidOf } from "./server-memory";
 import { signInStudio } from "./studio-client";
 import { printTable } from "./table";
 

@@ -1,6 +1,7 @@
-// The resident memory of the store's Next.js server: startStore's PID is the start command, whose
-// child running scripts/serve.ts is the server itself (lib/startup/next-server.ts). Linux /proc only.
-import { readFileSync, readdirSync } from "node:fs";
+// The store's Next.js server process as tests and the bench watch it: startStore's PID is the start
+// command, whose child running scripts/serve.ts is the server itself (lib/startup/next-server.ts).
+// Linux /proc only.
+import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 
 /** The PID of the server process below the start command `startPid`. */
 export function serverPidOf(startPid: number): number {
@@ -34,6 +35,18 @@ export function sampleRss(pid: number, everyMs = 20): { stop: () => number } {
       return Math.max(peak, rssOf(pid));
     },
   };
+}
+
+/** The paths of the files `pid` holds open. */
+export function openFilesOf(pid: number): string[] {
+  const dir = `/proc/${pid}/fd`;
+  return readdirSync(dir).flatMap((fd) => {
+    try {
+      return [readlinkSync(`${dir}/${fd}`)];
+    } catch {
+      return []; // closed while we read
+    }
+  });
 }
 
 export const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
