@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type IncomingMessage, request as httpRequest } from "node:http";
-import { privateKeyToAccount } from "viem/accounts";
 import { openFilesOf, serverPidOf } from "../lib/testing/server-process";
 import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
+import { fundFreshBuyers } from "./support/chain";
 import { UPLOAD_MAX_BYTES, createItem, signInCreator, uploadFile } from "./support/studio";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -43,7 +43,7 @@ test.describe("large deliveries stream in large chunks, exactly", () => {
     expect((await uploadFile(creator.api, item.id, "sample.pdf", preview, { preview: true })).status()).toBe(201);
     expect((await creator.api.patch(`/api/studio/items/${item.id}`, { data: { published: true } })).status()).toBe(200);
 
-    const buyer = privateKeyToAccount(store.devnet.buyers[3].privateKey);
+    const [buyer] = await fundFreshBuyers(store.devnet, 1, 10_000_000n);
     const pay = createPayingFetch({ signer: buyer, network: store.devnet.network, asset: store.devnet.usdc, maxAtomicPerPayment: 10_000_000n });
     const download = await pay(`${store.url}/api/download/${item.slug}`);
     expect(download.status).toBe(200);
@@ -70,7 +70,7 @@ test.describe("large deliveries stream in large chunks, exactly", () => {
     const server = serverPidOf(Number(process.env.E2E_STORE_PID));
     const storedFiles = () => openFilesOf(server).filter((file) => file.includes(`${process.env.E2E_DATA_DIR}/files/`));
 
-    const buyer = privateKeyToAccount(store.devnet.buyers[4].privateKey);
+    const [buyer] = await fundFreshBuyers(store.devnet, 1, 10_000_000n);
     let firstChunk = 0;
     const abandoning = rawPaidFetch(
       (response) =>
