@@ -12,8 +12,16 @@ import { type GoalRow, printGoals } from "./bench/goals";
 import { benchItemPage } from "./bench/item-page-report";
 import { benchPayments } from "./bench/payments";
 import { benchThroughput } from "./bench/throughput";
+import { benchTransfer } from "./bench/transfer";
 
-const SECTIONS = { throughput: benchThroughput, payments: benchPayments, "item-page": benchItemPage, "catalog-scale": benchCatalogScale, cluster: benchCluster } as const;
+const SECTIONS = {
+  throughput: benchThroughput,
+  payments: benchPayments,
+  "item-page": benchItemPage,
+  "catalog-scale": benchCatalogScale,
+  cluster: benchCluster,
+  transfer: benchTransfer,
+} as const;
 type Section = keyof typeof SECTIONS;
 
 function chosenSections(): Section[] {

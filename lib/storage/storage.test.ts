@@ -79,6 +79,28 @@ describe("local disk keys", () => {
   });
 });
 
+describe("local disk reads", () => {
+  async function chunkSizes(stream: Readable): Promise<number[]> {
+    const sizes: number[] = [];
+    for await (const chunk of stream) sizes.push((chunk as Buffer).length);
+    return sizes;
+  }
+
+  test("a delivery is read in 1 MiB chunks, and a small or ranged read in no larger a buffer than asked for", async () => {
+    const storage = localDiskStorage(root);
+    const { stream, bytes } = bigBody();
+    await storage.put("files/chunks.bin", stream);
+    const whole = await chunkSizes(await storage.read("files/chunks.bin"));
+    assert.equal(whole.reduce((sum, size) => sum + size, 0), bytes.length);
+    assert.deepEqual(whole, Array.from({ length: 12 }, () => 1024 * 1024));
+    const ranged = await storage.read("files/chunks.bin", { start: 1_000_000, end: 3_500_000 });
+    assert.deepEqual(await chunkSizes(ranged), [1024 * 1024, 1024 * 1024, 2_500_001 - 2 * 1024 * 1024]);
+    await storage.put("files/small.bin", new Uint8Array(10));
+    assert.equal((await storage.read("files/small.bin")).readableHighWaterMark, 10);
+    assert.equal((await storage.read("files/chunks.bin", { start: 0, end: 99 })).readableHighWaterMark, 100);
+  });
+});
+
 // A real S3 protocol server on 127.0.0.1, so the driver is exercised over HTTP with the AWS SDK.
 const s3Dir = mkdtempSync(path.join(tmpdir(), "storefront-s3-"));
 let server: S3rver;
