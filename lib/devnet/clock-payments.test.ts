@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { createPublicClient, custom } from "viem";
 import { type RunningAnvil, startAnvil } from "@/lib/devnet/anvil";
 import { devnetClients } from "@/lib/devnet/deploy";
 import { freePort } from "@/lib/testing/free-port";
@@ -23,12 +24,14 @@ describe("the devnet clock, given each payment's validAfter", () => {
 
   it("asks the chain once, then not again for authorizations valid since before the block it saw", async () => {
     let calls = 0;
-    const counted = client().extend(() => ({}));
-    const request = counted.request;
-    counted.request = ((args: never) => {
-      calls++;
-      return request(args);
-    }) as typeof request;
+    const counted = createPublicClient({
+      transport: custom({
+        request: ({ method, params }) => {
+          calls++;
+          return client().request({ method, params } as never);
+        },
+      }),
+    });
     const ready = devnetClock(counted);
     await ready(BigInt(unixNow() - 600));
     const afterFirst = calls;
