@@ -112,12 +112,17 @@ export async function notePaymentChecked({ id }: { id: string }) {
   await getDb().update(payments).set({ updatedAt: new Date() }).where(and(eq(payments.id, id), eq(payments.status, "pending")));
 }
 
-/** Settled on-chain: that wins over an earlier "failed" (a judgement the chain has now overruled). */
-export async function markPaymentSettled({ id, transactionHash }: { id: string; transactionHash: string }) {
-  await getDb()
+/**
+ * Settled on-chain: that wins over an earlier "failed" (a judgement the chain has now overruled).
+ * Returns the row as recorded (null if it was settled already), from which its receipt is made.
+ */
+export async function markPaymentSettled({ id, transactionHash }: { id: string; transactionHash: string }): Promise<Payment | null> {
+  const [row] = await getDb()
     .update(payments)
     .set({ status: "settled", transactionHash: transactionHash.toLowerCase(), settledAt: new Date(), failureReason: null })
-    .where(and(eq(payments.id, id), inArray(payments.status, ["pending", "failed"])));
+    .where(and(eq(payments.id, id), inArray(payments.status, ["pending", "failed"])))
+    .returning();
+  return row ?? null;
 }
 
 export async function markPaymentFailed({ id, reason }: { id: string; reason: string }) {

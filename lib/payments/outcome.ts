@@ -2,7 +2,8 @@ import { findPaymentByAuthorization } from "@/db/queries/payments";
 import type { Payment } from "@/db/schema";
 
 export type PaymentOutcome =
-  | { kind: "paid"; transactionHash: string }
+  /** `settled`: the row as this request recorded it, so that its receipt needs no read. */
+  | { kind: "paid"; transactionHash: string; settled?: Payment }
   | { kind: "refused"; reason: string }
   /** The payer's payment id already names another payment (x402 payment-identifier: 409). */
   | { kind: "payment-id-conflict" }

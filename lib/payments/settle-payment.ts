@@ -2,6 +2,7 @@ import type { PaymentPayload, PaymentRequirements } from "@x402/core/types";
 import { type Payment } from "@/db/schema";
 import { claimPayment, markPaymentFailed, markPaymentSettled } from "@/db/queries/payments";
 import { chainReachable } from "@/lib/chain/clients";
+import { recentBlockNumber } from "@/lib/chain/recent-block";
 import type { Eip3009Authorization } from "@/lib/x402/authorization";
 import { withoutPaymentIdentifier } from "@/lib/x402/payment-identifier";
 import { cleanReason } from "@/lib/x402/reasons";
@@ -48,7 +49,7 @@ export async function settleNewPayment(attempt: NewPaymentAttempt): Promise<Paym
     payTo: requirements.payTo,
     amountAtomic: BigInt(requirements.amount),
     validBefore: authorization.validBefore,
-    claimBlock: await paywall.publicClient.getBlockNumber().catch(() => null),
+    claimBlock: await recentBlockNumber(paywall.publicClient),
     paymentIdHash: attempt.paymentIdHash,
   });
   if (claim.kind === "payment-id-conflict") return { kind: "payment-id-conflict" };
@@ -67,8 +68,8 @@ export async function settleClaimed(paywall: Paywall, claimed: Payment, payload:
     return PENDING;
   }
   if (settlement.success && settlement.transaction) {
-    await markPaymentSettled({ id: claimed.id, transactionHash: settlement.transaction });
-    return { kind: "paid", transactionHash: settlement.transaction };
+    const settled = await markPaymentSettled({ id: claimed.id, transactionHash: settlement.transaction });
+    return { kind: "paid", transactionHash: settlement.transaction, settled: settled ?? undefined };
   }
   // Failed to send, or reverted: only the chain says whether the nonce is still unspent.
   return decideFromChain(claimed, cleanReason(settlement.errorReason, "invalid_exact_evm_transaction_failed"));

@@ -15,9 +15,15 @@ import { getReceiptSigner } from "./signer";
  * the files, so the delivery and GET /api/receipts/<tx> sign the same payload. Null when no key
  * is configured or the payment is not settled.
  */
-export async function deliveryReceipt(options: { transactionHash: string; origin: string; files?: ItemFile[] }): Promise<SignedReceipt | null> {
+export async function deliveryReceipt(options: {
+  transactionHash: string;
+  origin: string;
+  files?: ItemFile[];
+  /** The settled row as the delivering request recorded it a moment ago: then nothing is read. */
+  payment?: Receipt;
+}): Promise<SignedReceipt | null> {
   if (!getReceiptSigner()) return null;
-  const payment = await getReceiptByTransaction({ transactionHash: options.transactionHash });
+  const payment = options.payment ?? (await getReceiptByTransaction({ transactionHash: options.transactionHash }));
   if (!payment?.settledAt) return null;
   if (options.files) return receiptOf(payment, paidFilesOf({ files: options.files }), options.origin);
   const files = paidFilesOf({ files: (await getFilesOfItems({ itemIds: [payment.itemId] })).get(payment.itemId) ?? [] });

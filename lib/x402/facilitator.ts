@@ -8,9 +8,12 @@ import { createWalletClient, http, nonceManager } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { RPC_TIMEOUT_MS, createChainPublicClient } from "@/lib/chain/clients";
 import type { ChainConfig } from "@/lib/chain/networks";
+import { noteBlockNumber } from "@/lib/chain/recent-block";
 import { devnetClock } from "@/lib/devnet/clock";
 import type { Env } from "@/lib/env";
 import { faultPoint } from "@/lib/testing/fault";
+import { readEip3009Authorization } from "./authorization";
+import { recentCode } from "./recent-code";
 import { speakingV1 } from "./v1/facilitator-wire";
 
 /** The store's facilitator as configured: FACILITATOR_URL (with CDP keys if set), or the embedded one. */
@@ -63,6 +66,7 @@ function createEmbeddedFacilitator(chain: ChainConfig, privateKey: `0x${string}`
     chain: chain.chain,
     transport: http(chain.rpcUrl, { timeout: RPC_TIMEOUT_MS, retryCount: 0 }),
   });
+  const codeOf = recentCode((address) => publicClient.getCode({ address }));
   // viem's clients are not assignable to the signer type as they are; this adapter is the seam.
   const signer = toFacilitatorEvmSigner({
     address: account.address,
@@ -74,18 +78,22 @@ function createEmbeddedFacilitator(chain: ChainConfig, privateKey: `0x${string}`
       return hash;
     },
     sendTransaction: (args) => walletClient.sendTransaction(args),
-    waitForTransactionReceipt: (args) => publicClient.waitForTransactionReceipt(args),
-    getCode: (args) => publicClient.getCode(args),
+    waitForTransactionReceipt: async (args) => {
+      const receipt = await publicClient.waitForTransactionReceipt(args);
+      noteBlockNumber(publicClient, receipt.blockNumber);
+      return receipt;
+    },
+    getCode: (args) => codeOf(args.address),
   });
   const facilitator = new x402Facilitator();
   // Registers the v2 exact scheme on our network and the official v1 exact scheme
   // (ExactEvmSchemeV1, via registerV1) on every network v1 names.
   registerExactEvmScheme(facilitator, { signer, networks: chain.network });
   // An idle anvil's last block is old, and the payment's simulation runs at its time.
-  const clockReady = chain.name === "devnet" ? devnetClock(publicClient) : async () => {};
+  const clockReady: (validAfter?: bigint) => Promise<void> = chain.name === "devnet" ? devnetClock(publicClient) : async () => {};
   return {
     verify: async (payload, requirements) => {
-      await clockReady();
+      await clockReady(readEip3009Authorization(payload)?.validAfter);
       return facilitator.verify(payload, requirements);
     },
     settle: (payload, requirements) => facilitator.settle(payload, requirements),

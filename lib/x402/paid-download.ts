@@ -117,7 +117,8 @@ async function respond(
       const payer = readEip3009Authorization(context.payload)?.payer;
       // The file goes out even if the receipt cannot be made now: it was paid for, and
       // GET /api/receipts/<tx> signs the same receipt later.
-      const receipt = await deliveryReceipt({ transactionHash: outcome.transactionHash, origin: context.origin, files: context.item.files }).catch(() => null);
+      const payment = outcome.settled && { ...outcome.settled, itemSlug: context.item.slug, itemTitle: context.item.title };
+      const receipt = await deliveryReceipt({ transactionHash: outcome.transactionHash, origin: context.origin, files: context.item.files, payment }).catch(() => null);
       const extensions = receiptExtensions(receipt);
       headers.set("payment-response", paymentResponseHeader({ success: true, transaction: outcome.transactionHash, network: context.network, payer, extensions }));
       if (context.payload.x402Version === 1) headers.set("x-payment-response", v1PaymentResponseHeader({ transaction: outcome.transactionHash, network: context.network, payer }));

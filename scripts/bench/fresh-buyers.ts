@@ -24,21 +24,32 @@ export async function fundFreshBuyers(devnet: DevnetFile, count: number): Promis
 
 export type PaidRun = { paidPerSecond: number; latenciesMs: number[] };
 
+function payerOf(devnet: DevnetFile, key: Hex) {
+  return createPayingFetch({ signer: privateKeyToAccount(key), network: devnet.network, asset: devnet.usdc, maxAtomicPerPayment: FUNDING });
+}
+
+/** One paid download, 402 and payment included, timed; it must bring the file. */
+async function timedPurchase(pay: typeof fetch, url: string): Promise<number> {
+  const begun = performance.now();
+  const response = await pay(url);
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`a fresh buyer's paid download of ${url} answered ${response.status}`);
+  return performance.now() - begun;
+}
+
 /** Every buyer pays `url` once, all at the same moment, with the store's own x402 client; all must get the file. */
 export async function payAtOnce(url: string, devnet: DevnetFile, buyers: Hex[]): Promise<PaidRun> {
-  const payers = buyers.map((key) =>
-    createPayingFetch({ signer: privateKeyToAccount(key), network: devnet.network, asset: devnet.usdc, maxAtomicPerPayment: FUNDING }),
-  );
+  const payers = buyers.map((key) => payerOf(devnet, key));
   const started = performance.now();
-  const latenciesMs = await Promise.all(
-    payers.map(async (pay) => {
-      const begun = performance.now();
-      const response = await pay(url);
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`a fresh buyer's paid download of ${url} answered ${response.status}`);
-      return performance.now() - begun;
-    }),
-  );
+  const latenciesMs = await Promise.all(payers.map((pay) => timedPurchase(pay, url)));
+  return { paidPerSecond: buyers.length / ((performance.now() - started) / 1000), latenciesMs };
+}
+
+/** Every buyer pays `url` once, one after the other: each payment's own latency, without contention. */
+export async function payOneByOne(url: string, devnet: DevnetFile, buyers: Hex[]): Promise<PaidRun> {
+  const started = performance.now();
+  const latenciesMs: number[] = [];
+  for (const key of buyers) latenciesMs.push(await timedPurchase(payerOf(devnet, key), url));
   return { paidPerSecond: buyers.length / ((performance.now() - started) / 1000), latenciesMs };
 }
 
