@@ -27,7 +27,7 @@ export type CatalogSnapshot = {
 };
 
 type Loaded = { snapshot: Promise<CatalogSnapshot>; fingerprint?: string };
-type State = { loaded?: Loaded; poller?: ReturnType<typeof setInterval>; polling?: boolean };
+type State = { loaded?: Loaded; poller?: ReturnType<typeof setInterval>; polling?: Promise<void> };
 
 // Next.js bundles each route with its own copy of this module: the state lives on globalThis so
 // that a studio route's catalogChanged() drops the copy the download and catalog routes read.
@@ -64,27 +64,35 @@ function load(current: State): Loaded {
   return loaded;
 }
 
+async function compareFingerprint(current: State) {
+  const loaded = current.loaded;
+  if (!loaded?.fingerprint) return;
+  const fingerprint = await readCatalogFingerprint().catch(() => null);
+  if (current.loaded === loaded && fingerprint !== loaded.fingerprint) current.loaded = undefined;
+}
+
 /**
  * Drops the snapshot if the catalog's fingerprint moved since it was read (or cannot be read).
- * Runs every POLL_MS; exported so that tests can run a poll without waiting for one.
+ * Runs every POLL_MS; exported so that tests can run a poll without waiting for one. A call
+ * while a poll is under way runs after it, so it always compares a fingerprint read after the call.
  */
-export async function checkCatalogFingerprint(): Promise<void> {
+export function checkCatalogFingerprint(): Promise<void> {
   const current = state();
-  const loaded = current.loaded;
-  if (!loaded?.fingerprint || current.polling) return;
-  current.polling = true;
-  try {
-    const fingerprint = await readCatalogFingerprint().catch(() => null);
-    if (current.loaded === loaded && fingerprint !== loaded.fingerprint) current.loaded = undefined;
-  } finally {
-    current.polling = false;
-  }
+  const run = (current.polling ?? Promise.resolve()).then(() => compareFingerprint(current));
+  current.polling = run;
+  void run.finally(() => {
+    if (current.polling === run) current.polling = undefined;
+  });
+  return run;
 }
 
 /** The published catalog, from memory while no change has been seen. */
 export function catalogSnapshot(): Promise<CatalogSnapshot> {
   const current = state();
-  current.poller ??= setInterval(() => void checkCatalogFingerprint(), POLL_MS).unref();
+  // A slow database gets one poll at a time, not a queue of them.
+  current.poller ??= setInterval(() => {
+    if (!current.polling) void checkCatalogFingerprint();
+  }, POLL_MS).unref();
   current.loaded ??= load(current);
   return current.loaded.snapshot;
 }

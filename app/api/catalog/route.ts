@@ -6,5 +6,5 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  return catalogJson(new URL(request.url), requestOrigin(request.headers));
+  return catalogJson(request, requestOrigin(request.headers));
 }
