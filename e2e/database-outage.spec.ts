@@ -30,6 +30,9 @@ test.describe("when the database goes away mid-flight and comes back", () => {
     const before = await chain.balanceOf(buyer.address);
 
     await database.setReachable(false);
+    // Unpaid 402s come from the catalog snapshot, which the next failed fingerprint poll drops
+    // (lib/catalog/snapshot.ts, once a second): from then on they are 503s too.
+    await expect.poll(async () => (await fetch(url)).status, { timeout: 5_000, intervals: [250] }).toBe(503);
     const unpaid = await fetch(url);
     expect([unpaid.status, ((await unpaid.json()) as { error: string }).error]).toEqual([503, "store_unavailable"]);
     expect(unpaid.headers.get("retry-after")).toBeTruthy();

@@ -57,6 +57,21 @@ export async function getPublishedItemBySlug({ slug }: { slug: string }): Promis
   return { ...row.item, creator: row.creator, files: files.get(row.item.id) ?? [] };
 }
 
+/**
+ * A cheap mark that changes whenever a row the published catalog is built from changes: each
+ * table's row count and its newest row version (`xmin`, the writing transaction's id). Any insert
+ * or update raises a table's newest version, a delete lowers its count. Read by every server
+ * process about once a second (lib/catalog/snapshot.ts) instead of the catalog on every request.
+ */
+export async function readCatalogFingerprint(): Promise<string> {
+  const version = (table: string) => sql.raw(`(select count(*) || '.' || coalesce(max(xmin::text::bigint), 0) from ${table})`);
+  const result = await getDb().execute<{ mark: string }>(
+    sql`select ${version("items")} || ':' || ${version("item_files")} || ':' || ${version("creators")} as mark`,
+  );
+  const rows = (Array.isArray(result) ? result : (result as { rows: { mark: string }[] }).rows) as { mark: string }[];
+  return rows[0].mark;
+}
+
 export async function getCreatorByHandle({ handle }: { handle: string }): Promise<Creator | null> {
   const creator = await getDb().query.creators.findFirst({ where: (row, { eq }) => eq(row.handle, handle) });
   return creator ?? null;

@@ -1,10 +1,11 @@
-import { databaseRateLimitStore } from "@/db/queries/rate-limits";
 import { getEnv } from "@/lib/env";
+import { batchedRateLimitStore } from "./batched-store";
 import { clientSubject } from "./client-key";
 
 /**
  * Counts hits per key in fixed windows. In-process by default; RATE_LIMIT_STORE=database shares
- * the counts between server processes, and any other shared store plugs in through this interface.
+ * the counts between server processes (counted in memory, added to the database in batches:
+ * lib/abuse/batched-store.ts), and any other shared store plugs in through this interface.
  */
 export interface RateLimitStore {
   /** Adds one hit to `key`'s current window and returns the window's count and end. */
@@ -68,7 +69,7 @@ function ruleLimits(rule: RateLimitRule): { limit: number; windowMs: number } {
 }
 
 function store(): RateLimitStore {
-  slot[STORE] ??= getEnv().RATE_LIMIT_STORE === "database" ? databaseRateLimitStore() : memoryRateLimitStore();
+  slot[STORE] ??= getEnv().RATE_LIMIT_STORE === "database" ? batchedRateLimitStore() : memoryRateLimitStore();
   return slot[STORE];
 }
 

@@ -1,12 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { validateDiscoveryExtension } from "@x402/extensions/bazaar";
-import { eq } from "drizzle-orm";
 import { getPublishedItemsWithFiles } from "@/db/queries/catalog";
-import { items } from "@/db/schema";
 import { openTestDatabase } from "@/lib/testing/test-database";
 import { bazaarExtensionFor } from "@/lib/x402/bazaar";
-import { CATALOG_CACHE_TTL_MS, cachedPublishedCatalog, catalogChanged } from "./catalog-cache";
 import { llmsTxt } from "./llms-txt";
 import { openApiDocument } from "./openapi";
 import type { StoreFacts } from "./store-facts";
@@ -74,30 +71,5 @@ describe("discovery documents from the seeded catalog", () => {
     }
     assert.ok(!text.includes("\n## Ignore"));
     assert.ok(text.includes("wrapFetchWithPayment") && text.includes("wrapFetchWithSIWx"));
-  });
-});
-
-describe("the discovery catalog cache", () => {
-  let test: Awaited<ReturnType<typeof openTestDatabase>>;
-  before(async () => {
-    test = await openTestDatabase({ seed: true });
-  });
-  after(() => test.close());
-
-  it("serves from memory while fresh, reads again after catalogChanged() or once its TTL is over", async () => {
-    catalogChanged();
-    const now = Date.now();
-    const first = await cachedPublishedCatalog(now);
-    assert.equal(await cachedPublishedCatalog(now + 1), first);
-    const [unpublish] = first;
-    await test.db.update(items).set({ published: false }).where(eq(items.id, unpublish.id));
-    // Another process changed the catalog: this one sees it when its copy expires.
-    assert.equal(await cachedPublishedCatalog(now + CATALOG_CACHE_TTL_MS - 1), first);
-    const expired = await cachedPublishedCatalog(now + CATALOG_CACHE_TTL_MS);
-    assert.equal(expired.length, first.length - 1);
-    // This process changed it: seen at once.
-    await test.db.update(items).set({ published: true }).where(eq(items.id, unpublish.id));
-    catalogChanged();
-    assert.equal((await cachedPublishedCatalog(now + CATALOG_CACHE_TTL_MS)).length, first.length);
   });
 });

@@ -83,6 +83,8 @@ const again = await wrapFetchWithSIWx(fetch, account)("${exampleUrl}");
 
 ${origin}/api/catalog lists every item's files with their sha256 (for a single file, the 402's
 "bazaar" extension states it too). Hash the bytes you received and compare: for a ZIP, hash each entry.
+The catalog comes in pages of up to 100 items (\`?limit=\` up to 500): while its \`next\` is not null,
+ask for \`${origin}/api/catalog?cursor=<next>\` for the following page.
 
 \`\`\`ts
 import { createHash } from "node:crypto";
@@ -100,6 +102,6 @@ receipts API returns the same one as "signedReceipt". Verify it with verifyRecei
 
 - [OpenAPI](${origin}/openapi.json): every download as a paid operation (x-payment-info)
 - [x402 manifest](${origin}/.well-known/x402)
-- [Catalog](${origin}/api/catalog)
+- [Catalog](${origin}/api/catalog): paged, follow \`next\` (\`?cursor=\`) until it is null
 `;
 }

@@ -1,4 +1,5 @@
 import type { CatalogItemWithFiles } from "@/db/queries/catalog";
+import { CATALOG_API_DEFAULT_LIMIT, CATALOG_API_MAX_LIMIT } from "@/lib/catalog/catalog-api";
 import { downloadPath } from "@/lib/catalog/paths";
 import { USDC_DECIMALS } from "@/lib/money/usdc";
 import { DOWNLOAD_QUERY_PARAMETERS, downloadOutputOf } from "./download-contract";
@@ -66,9 +67,30 @@ const freeOperations = {
     get: {
       operationId: "catalog",
       summary: "Every published item: price, payTo, files with size, type and sha256, download URL",
+      description:
+        `Newest first, in pages of \`limit\` items (default ${CATALOG_API_DEFAULT_LIMIT}). \`next\` is the cursor of the ` +
+        "following page, or null on the last: pass it back as `cursor` until it is null.",
       tags: ["catalog"],
       security: [],
-      responses: { "200": { description: "The catalog.", content: { "application/json": { schema: { type: "object" } } } } },
+      parameters: [
+        { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: CATALOG_API_MAX_LIMIT, default: CATALOG_API_DEFAULT_LIMIT } },
+        { name: "cursor", in: "query", required: false, schema: { type: "string" }, description: "A `next` value from the previous page." },
+      ],
+      responses: {
+        "200": {
+          description: "One page of the catalog.",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["network", "asset", "items", "next"],
+                properties: { network: { type: "string" }, asset: { type: "string" }, items: { type: "array", items: { type: "object" } }, next: { type: ["string", "null"] } },
+              },
+            },
+          },
+        },
+        "400": { description: "A limit out of range (invalid_limit) or a cursor this catalog did not give (invalid_cursor)." },
+      },
     },
   },
   "/api/receipts/{transaction}": {

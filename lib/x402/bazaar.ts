@@ -18,6 +18,17 @@ import { DOWNLOAD_OUTPUT_SCHEMA, downloadOutputOf, downloadQuerySchema } from "@
  * the resource server. The method is always GET: HEAD answers as an unpaid GET would.
  */
 export function bazaarExtensionFor(item: CatalogItemWithFiles): Record<string, unknown> {
+  let extension = declared.get(item);
+  if (!extension) declared.set(item, (extension = declareFor(item)));
+  return extension;
+}
+
+// Declared once per item row read: a snapshot item serves every 402 until the catalog changes.
+// createPaymentRequiredResponse puts this object into the response as is and no hook of this
+// store changes it: it is shared, never copied.
+const declared = new WeakMap<CatalogItemWithFiles, Record<string, unknown>>();
+
+function declareFor(item: CatalogItemWithFiles): Record<string, unknown> {
   const { mediaType, size, sha256, fileCount } = downloadOutputOf(item);
   const example = size === undefined ? { mediaType, fileCount } : { mediaType, size, sha256, fileCount };
   const { bazaar } = declareDiscoveryExtension({

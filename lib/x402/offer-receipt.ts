@@ -8,6 +8,7 @@ import {
 } from "@x402/extensions/offer-receipt";
 import type { ResourceServerExtension } from "@x402/core/types";
 import { getReceiptSigner } from "@/lib/receipts/signer";
+import { reusingOffers } from "./offer-reuse";
 
 export { OFFER_RECEIPT };
 
@@ -17,7 +18,7 @@ export { OFFER_RECEIPT };
  */
 export function offerReceiptExtension(): ResourceServerExtension | null {
   const signer = getReceiptSigner();
-  return signer ? createOfferReceiptExtension(createJWSOfferReceiptIssuer(signer.kid, signer)) : null;
+  return signer ? createOfferReceiptExtension(reusingOffers(createJWSOfferReceiptIssuer(signer.kid, signer))) : null;
 }
 
 /** What a 402 declares so that the registered extension signs its offers: nothing without a key. */

@@ -5,6 +5,7 @@ import { clientSubject } from "@/lib/abuse/client-key";
 import { countRateLimit, peekRateLimit, rateLimitedResponse } from "@/lib/abuse/rate-limit";
 import { SIGN_IN_WITH_X, siwxDeclarationFor, siwxResourceUrl, verifySiwxProof } from "@/lib/auth/siwx";
 import { downloadPath, itemPath } from "@/lib/catalog/paths";
+import { snapshotItemBySlug } from "@/lib/catalog/snapshot";
 import { deliverItem, filesAvailable } from "@/lib/downloads/deliver-item";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { deliveryReceipt } from "@/lib/receipts/delivery-receipt";
@@ -44,11 +45,16 @@ export async function handlePaidDownload(request: Request, slug: string): Promis
 }
 
 async function paidDownload(request: Request, slug: string): Promise<Response> {
-  const item = await getPublishedItemBySlug({ slug });
-  if (!item) return errorResponse(404, "not_found");
-  const origin = requestOrigin(request.headers);
   const payment = readPaymentHeader(request.headers);
   const siwxHeader = request.headers.get(SIGN_IN_WITH_X);
+  // An unpaid request is answered from the catalog snapshot (lib/catalog/snapshot.ts). One that
+  // carries a payment or a sign-in proof may charge or deliver: it reads the item's row now, so
+  // that price and payTo are today's, and a payment signed for a price (or payTo) the 402 showed
+  // before a change is refused with the field that differs (lib/x402/match-requirements.ts).
+  const mayChargeOrDeliver = payment.kind !== "none" || siwxHeader !== null;
+  const item = mayChargeOrDeliver ? await getPublishedItemBySlug({ slug }) : await snapshotItemBySlug(slug);
+  if (!item) return errorResponse(404, "not_found");
+  const origin = requestOrigin(request.headers);
   if (payment.kind === "none" && !siwxHeader && wantsHtml(request)) {
     return new Response(null, { status: 303, headers: { ...PAYWALL_CORS_HEADERS, location: `${origin}${itemPath(slug)}` } });
   }

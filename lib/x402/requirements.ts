@@ -23,9 +23,18 @@ function buildRequirements(paywall: Paywall, terms: { payTo: string; amountAtomi
   });
 }
 
-/** What the item costs now: price and payTo come from the database on every request, so a change needs no restart. */
+// Built once per item row read (a snapshot's item, or the row a paying request read) and paywall:
+// an item object is never changed after it was read, a change makes a new one.
+const built = new WeakMap<CatalogItemWithFiles, { paywall: Paywall; requirements: Promise<PaymentRequirements[]> }>();
+
+/** What the item costs, from the row given: the snapshot's for a 402, the database's at payment time. */
 export function requirementsForItem(paywall: Paywall, item: CatalogItemWithFiles): Promise<PaymentRequirements[]> {
-  return buildRequirements(paywall, { payTo: payToOf(item), amountAtomic: item.priceAtomic });
+  const known = built.get(item);
+  if (known?.paywall === paywall) return known.requirements;
+  const requirements = buildRequirements(paywall, { payTo: payToOf(item), amountAtomic: item.priceAtomic });
+  built.set(item, { paywall, requirements });
+  requirements.catch(() => built.delete(item));
+  return requirements;
 }
 
 /**

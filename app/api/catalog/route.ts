@@ -1,18 +1,10 @@
-// GET /api/catalog — every published item, with prices and download URLs, for agents
-import { getPublishedItemsWithFiles } from "@/db/queries/catalog";
-import { toCatalogEntry } from "@/lib/catalog/catalog-entry";
-import { getChainConfig } from "@/lib/chain/config";
+// GET /api/catalog[?limit=&cursor=] — published items, with prices and download URLs, for agents; `next` pages on
+import { catalogJson } from "@/lib/catalog/catalog-json";
 import { requestOrigin } from "@/lib/http/request-origin";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const origin = requestOrigin(request.headers);
-  const chain = getChainConfig();
-  const items = await getPublishedItemsWithFiles();
-  return Response.json(
-    { network: chain.network, asset: chain.usdc, items: items.map((item) => toCatalogEntry(item, origin, chain)) },
-    { headers: { "access-control-allow-origin": "*", "cache-control": "no-store" } },
-  );
+  return catalogJson(request, requestOrigin(request.headers));
 }
