@@ -1,4 +1,5 @@
 // PUT /api/studio/items/:id/cover — upload the cover: the raw image as the body, its name in x-file-name; GET — view it
+import { catalogChanged } from "@/lib/discovery/catalog-cache";
 import { apiError } from "@/lib/http/json-input";
 import { coverResponse } from "@/lib/storage/cover-response";
 import { requireCreatorItem } from "@/lib/studio/current-creator";
@@ -12,6 +13,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   if (!access.ok) return access.response;
   const upload = await setUploadedCover(request, access.item);
   if (!upload.ok) return upload.response;
+  catalogChanged();
   return Response.json({ mimeType: upload.value.mimeType, sizeBytes: upload.value.sizeBytes });
 }
 
