@@ -3,7 +3,7 @@ import type { OfferInput, OfferReceiptIssuer, SignedOffer } from "@x402/extensio
 /**
  * How long one signed offer answers the 402s for the same resource URL and terms. The offer is
  * valid for the requirement's maxTimeoutSeconds (300 s) from its signing, so a reused one still
- * has at least 290 s left; signing (secp256k1) was the largest cost of an unpaid 402 after the
+ * has more than 289 s left; signing (secp256k1) was the largest cost of an unpaid 402 after the
  * database reads. A change of price or payTo is a different input and gets a new signature.
  */
 export const OFFER_REUSE_MS = 10_000;
