@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/ui/site-header";
+import { EARLY_CONNECT_SCRIPT } from "@/components/wallet/early-connect-script";
 import { WalletSettingsProvider } from "@/components/wallet/wallet-settings";
 import { getBrowserChain } from "@/lib/chain/browser-chain";
 import { getEnv } from "@/lib/env";
@@ -18,6 +19,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
+        {/* First in the body: a tap on Connect works before the framework's JavaScript has arrived. */}
+        <script dangerouslySetInnerHTML={{ __html: EARLY_CONNECT_SCRIPT }} />
         <WalletSettingsProvider
           settings={{ chain: getBrowserChain(getEnv().PUBLIC_RPC_URL), walletConnectProjectId: getEnv().NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID }}
         >

@@ -50,7 +50,7 @@ test("a tap on Connect connects at once, before the wallet code has arrived; wag
   const connected = page.getByTestId("wallet-connected");
   await expect(connected).toContainText(`${address.slice(0, 6)}…${address.slice(-4)}`);
   await expect(connected.getByRole("status")).toHaveText("Getting the checkout ready…");
-  expect(held.length).toBeGreaterThan(0);
+  await expect.poll(() => held.length).toBeGreaterThan(0);
   expect(wallet.calls).toContain("eth_requestAccounts");
   await screenshotBothSizes(page, testInfo, "connected-early");
   await expectNoAxeViolations(page, "connected early", testInfo);
@@ -59,6 +59,27 @@ test("a tap on Connect connects at once, before the wallet code has arrived; wag
   await expect(connected.getByRole("button", { name: "Disconnect" })).toBeVisible();
   await expect(page.getByTestId("buy-button")).toBeEnabled();
   await expect(page.getByRole("button", { name: /^Connect/ })).toHaveCount(0);
+});
+
+test("a tap on Connect asks the wallet before any of the framework's JavaScript has arrived", async ({ page, store }) => {
+  const { privateKey, account } = await fundedBuyerKey(store.devnet, 5_000_000n);
+  const wallet = await installTestWallet(page, { privateKey, rpcUrl: store.devnet.rpcUrl, chainId: store.devnet.chainId });
+  // A very slow phone: no script file arrives until released, so React never hydrates before the tap.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(ITEM, { waitUntil: "domcontentloaded" });
+  await page.getByRole("button", { name: "Connect wallet" }).click();
+  await expect.poll(() => wallet.calls.includes("eth_requestAccounts")).toBe(true);
+
+  release();
+  const connected = page.getByTestId("wallet-connected");
+  await expect(connected).toContainText(`${account.address.slice(0, 6)}…${account.address.slice(-4)}`);
+  await expect(connected.getByRole("button", { name: "Disconnect" })).toBeVisible();
+  await expect(page.getByTestId("buy-button")).toBeEnabled();
 });
 
 test("a wallet on another network that declines the switch stays connected and is told the switch was declined", async ({ page, store }, testInfo) => {

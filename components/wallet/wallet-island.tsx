@@ -2,7 +2,7 @@
 
 import { type ReactNode, Suspense, lazy, useEffect, useState, useSyncExternalStore, useTransition } from "react";
 import { NO_WALLET_HELP, describeConnectError } from "./describe-wallet-error";
-import { canConnectEarly, connectEarly, rememberAnnouncedWallet, useEarlyConnection } from "./early-connect";
+import { canConnectEarly, connectEarly, useEarlyConnection } from "./early-connect";
 import { EarlyConnected } from "./early-connected";
 import { useWalletSettings } from "./wallet-settings";
 
@@ -25,9 +25,8 @@ let announced = false;
 
 /** Listens for EIP-6963 wallet announcements, after asking for them (extensions answer at once). */
 function subscribeToWallets(onChange: () => void): () => void {
-  const seen = (event: Event) => {
+  const seen = () => {
     announced = true;
-    rememberAnnouncedWallet((event as CustomEvent).detail);
     onChange();
   };
   window.addEventListener("eip6963:announceProvider", seen);
@@ -44,8 +43,8 @@ function useWalletInBrowser(): boolean | null {
  * A part of a server-rendered page that needs the wallet. It renders a light Connect placeholder at
  * once; the wallet stack loads when the browser is idle if a wallet is installed (or WalletConnect is
  * offered), or as soon as the person points at, focuses or taps the placeholder; then `children`
- * render inside the providers. A tap on the placeholder connects the wallet at once
- * (components/wallet/early-connect.ts), without waiting for the stack.
+ * render inside the providers. A tap on the placeholder connects the wallet at once, even before
+ * hydration (components/wallet/early-connect-script.ts), without waiting for the stack.
  * A browser with no wallet never loads it: the placeholder says how to get one.
  */
 export function WalletIsland({ children }: { children: ReactNode }) {
@@ -59,6 +58,11 @@ export function WalletIsland({ children }: { children: ReactNode }) {
   // on a placeholder swapped out between touchstart and click would be lost.
   const want = () => startLoading(() => setWanted(true));
   useEffect(() => (canConnect ? whenIdle(want) : undefined), [canConnect]);
+  // A tap before hydration was answered by the page's inline script: the wallet stack is wanted now.
+  const tappedEarly = useEarlyConnection().status !== "idle";
+  useEffect(() => {
+    if (tappedEarly) want();
+  }, [tappedEarly]);
   const noWallet = walletInBrowser === false && !walletConnectProjectId;
   const placeholder = <ConnectPlaceholder loading={loading} noWallet={noWallet} onConnect={want} />;
   if (noWallet) return placeholder;
@@ -91,9 +95,10 @@ function ConnectPlaceholder({ loading, noWallet, onConnect }: { loading: boolean
       <div className="flex flex-wrap gap-2">
         <button
           type="button"
+          data-early-connect
           onClick={() => {
             onConnect();
-            void connectEarly();
+            connectEarly();
           }}
           disabled={waiting}
           aria-busy={waiting}

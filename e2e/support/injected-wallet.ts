@@ -27,6 +27,8 @@ export type TestWallet = {
   address: Hex;
   /** Calls the page's dapp made, by method name. */
   calls: string[];
+  /** When (Date.now()) each method was first asked of the wallet. */
+  firstCalledAt: Map<string, number>;
   setChainId(chainId: number): Promise<void>;
   rejectSignatures(reject: boolean): void;
   /** Answer `wallet_switchEthereumChain` with a 4001 rejection, as a person pressing Cancel. */
@@ -45,10 +47,12 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
   let declineSwitch = false;
   let authorized = false;
   const calls: string[] = [];
+  const firstCalledAt = new Map<string, number>();
   const rejection = { error: { code: 4001, message: "User rejected the request." } };
 
   await page.exposeFunction("__testWalletRequest", async (method: string, params: unknown[] = []) => {
     calls.push(method);
+    if (!firstCalledAt.has(method)) firstCalledAt.set(method, Date.now());
     switch (method) {
       case "eth_requestAccounts":
         authorized = true;
@@ -129,6 +133,7 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
   return {
     address: account.address,
     calls,
+    firstCalledAt,
     async setChainId(id) {
       chainId = id;
       await page.evaluate((hex) => (window as unknown as { __testWalletEmit: (e: string, v: unknown) => void }).__testWalletEmit("chainChanged", hex), toHex(id));
