@@ -1,6 +1,7 @@
 "use client";
 
 import Image from "next/image";
+import { useMutationState } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import { type Connector, useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from "wagmi";
 import { useBrowserChain } from "./browser-chain-context";
@@ -24,6 +25,9 @@ export function ConnectWallet() {
   const connect = useConnect();
   const disconnect = useDisconnect();
   const switchChain = useSwitchChain();
+  // The switch may have been asked by the Connect shown while the checkout loaded, since replaced:
+  // its outcome comes from the shared mutation cache, the latest switch's.
+  const switchError = useMutationState({ filters: { mutationKey: ["switchChain"] }, select: (mutation) => mutation.state.error as Error | null }).at(-1) ?? null;
   const hasInjectedProvider = useHasInjectedProvider();
   const early = useEarlyConnection();
   // Connect first, then ask for the store's network: a declined switch leaves the wallet connected
@@ -70,9 +74,9 @@ export function ConnectWallet() {
         <button type="button" onClick={() => disconnect.mutate()} className="min-h-11 px-1 text-stone-600 underline">
           Disconnect
         </button>
-        {wrongChain && switchChain.error && (
+        {wrongChain && switchError && (
           <p role="alert" className="w-full text-red-700">
-            {describeSwitchError(switchChain.error, chain)}
+            {describeSwitchError(switchError, chain)}
           </p>
         )}
       </div>
