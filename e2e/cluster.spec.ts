@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import type { DevnetFile } from "../lib/devnet/devnet-file";
 import { type IsolatedDatabase, isolatedDatabase } from "../lib/testing/isolated-database";
-import { NO_RATE_LIMITS, type StartedStore, startStore, stopStore } from "../lib/testing/store-process";
+import { NO_RATE_LIMITS, type StartedStore, isAlive, startStore, stopStore } from "../lib/testing/store-process";
 import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
 import { chainReader, fundFreshBuyers, paymentRequiredFrom } from "./support/chain";
@@ -29,14 +29,6 @@ const commandOf = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, "utf8").
 /** Bytes the process wrote (sockets included): grows with every response a worker sends. */
 const bytesWritten = (pid: number) => Number(/^wchar: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, "utf8"))![1]);
 
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test("WEB_CONCURRENCY=2 on PGlite is refused at start, with the reason", async () => {
   const refused = await startStore({ DATABASE_URL: "", WEB_CONCURRENCY: "2" }).then(

@@ -127,7 +127,8 @@ async function stopProcess(pid: number) {
   for (const left of [pid, ...descendants].filter(isAlive)) process.kill(left, "SIGKILL");
 }
 
-function isAlive(pid: number) {
+/** Whether a process with this PID still exists. */
+export function isAlive(pid: number) {
   try {
     process.kill(pid, 0);
     return true;
