@@ -85,11 +85,13 @@ test.describe("two server processes behind one port (WEB_CONCURRENCY=2)", () => 
           Array.from({ length: count }, async () => {
             const response = await fetch(url);
             await response.arrayBuffer();
+            // Until the other worker's next poll, a just-published item is not in its snapshot: a 404.
+            if (response.status !== 402) return `HTTP ${response.status}`;
             return paymentRequiredFrom(Object.fromEntries(response.headers)).accepts[0].amount;
           }),
         ),
       );
-    expect(await amounts(40)).toEqual(new Set(["1250000"]));
+    await expect.poll(() => amounts(40), { timeout: 5_000, intervals: [250] }).toEqual(new Set(["1250000"]));
 
     const changed = await creator.api.patch(`/api/studio/items/${item.id}`, { data: { price: "2.50" } });
     expect(changed.status(), await changed.text()).toBe(200);
