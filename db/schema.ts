@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   numeric,
@@ -234,4 +235,23 @@ export const rateLimitWindows = pgTable(
     count: integer("count").notNull(),
   },
   (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
+);
+
+/**
+ * Page views and 402s served per item and UTC day, for the studio's conversion figures. Counted in
+ * each server process's memory and added here in one upsert per flush (lib/analytics/item-counters.ts):
+ * a request never waits for this table.
+ */
+export const itemDailyStats = pgTable(
+  "item_daily_stats",
+  {
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    pageViews: integer("page_views").notNull().default(0),
+    /** 402 Payment Required answers (payment terms offered) of the item's download URL. */
+    offersServed: integer("offers_served").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.itemId, table.day] })],
 );

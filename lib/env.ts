@@ -60,6 +60,8 @@ const envSchema = z.object({
   /** Free space uploads must leave on the storage disk (local disk only): nobody fills it. */
   STORAGE_RESERVE_BYTES: optional(z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)).default(1024 ** 3),
   /** Drafts that never got a file are removed after this many hours. */
+  /** How often each server process adds its counted page views and 402s to the database: a crash loses at most this much. */
+  ANALYTICS_FLUSH_MS: optional(z.coerce.number().int().min(100).max(3_600_000)).default(10_000),
   EMPTY_DRAFT_MAX_AGE_HOURS: optional(z.coerce.number().int().min(1)).default(168),
   /** Where rate-limit counts live: this process's memory, or the database shared by all server processes. */
   RATE_LIMIT_STORE: optional(z.enum(["memory", "database"])).default("memory"),

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PriceTag } from "@/components/store/price-tag";
+import { ItemFunnelLine } from "@/components/studio/item-funnel";
+import { RevenueOverTime } from "@/components/studio/revenue-over-time";
 import { SalesSummary, netRevenue } from "@/components/studio/sales-summary";
 import { SalesTable } from "@/components/studio/sales-table";
 import { StudioSignIn } from "@/components/studio/studio-sign-in";
 import { SignOutButton } from "@/components/ui/sign-out-button";
+import { getDailyRevenue, getItemFunnels } from "@/db/queries/analytics";
 import { getSales, getSalesTotalsByItem, sumTotals } from "@/db/queries/sales";
 import { getItemsOfCreator } from "@/db/queries/studio-items";
+import { analyticsPeriod } from "@/lib/analytics/period";
 import { getChainConfig } from "@/lib/chain/config";
 import { displayUsdc } from "@/lib/money/usdc";
 import { currentCreator } from "@/lib/studio/current-creator";
@@ -14,7 +18,9 @@ import { currentCreator } from "@/lib/studio/current-creator";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Creator studio" };
 
-export default async function StudioPage() {
+type Props = { searchParams: Promise<{ days?: string | string[] }> };
+
+export default async function StudioPage({ searchParams }: Props) {
   const creator = await currentCreator();
   if (!creator) {
     return (
@@ -24,10 +30,13 @@ export default async function StudioPage() {
       </div>
     );
   }
-  const [items, totalsByItem, recentSales] = await Promise.all([
+  const period = analyticsPeriod((await searchParams).days);
+  const [items, totalsByItem, recentSales, revenue, funnels] = await Promise.all([
     getItemsOfCreator({ creatorId: creator.id }),
     getSalesTotalsByItem({ creatorId: creator.id }),
     getSales({ creatorId: creator.id, limit: 20 }),
+    getDailyRevenue({ creatorId: creator.id, since: period.since, until: period.until }),
+    getItemFunnels({ creatorId: creator.id, since: period.since }),
   ]);
 
   return (
@@ -52,6 +61,7 @@ export default async function StudioPage() {
       <section className="flex flex-col gap-3">
         <h2 className="text-lg font-semibold">Sales</h2>
         <SalesSummary totals={sumTotals(totalsByItem.values())} csvHref="/api/studio/sales" />
+        <RevenueOverTime period={period} revenue={revenue} />
       </section>
 
       <section className="flex flex-col gap-3">
@@ -61,6 +71,9 @@ export default async function StudioPage() {
             New item
           </Link>
         </div>
+        {items.length > 0 && (
+          <p className="text-sm text-stone-600">Views, 402s and paid downloads of the last {period.days} days; views and 402s arrive within seconds.</p>
+        )}
         {items.length === 0 ? (
           <p className="text-stone-600">Nothing yet. Create an item, upload its files, set a price and publish it.</p>
         ) : (
@@ -80,6 +93,9 @@ export default async function StudioPage() {
                     {totals.salesCount} {totals.salesCount === 1 ? "sale" : "sales"} · {displayUsdc(netRevenue(totals))} net
                     {totals.refundedAtomic > 0n && <> ({displayUsdc(totals.refundedAtomic)} refunded)</>}
                   </span>
+                  {item.published && (
+                    <ItemFunnelLine funnel={funnels.get(item.id) ?? { itemId: item.id, pageViews: 0, offersServed: 0, paidDownloads: 0 }} />
+                  )}
                 </li>
               );
             })}

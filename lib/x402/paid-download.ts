@@ -1,6 +1,7 @@
 import type { PaymentPayload } from "@x402/core/types";
 import { type CatalogItemWithFiles, getPublishedItemBySlug } from "@/db/queries/catalog";
 import { hasPurchased } from "@/db/queries/purchases";
+import { countOfferServed } from "@/lib/analytics/item-counters";
 import { clientSubject } from "@/lib/abuse/client-key";
 import { countRateLimit, peekRateLimit, rateLimitedResponse } from "@/lib/abuse/rate-limit";
 import { SIGN_IN_WITH_X, siwxDeclarationFor, siwxResourceUrl, verifySiwxProof } from "@/lib/auth/siwx";
@@ -94,8 +95,9 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
   if (!terms) return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
   const { paywall, requirements } = terms;
   const resource = downloadResource(item, origin);
-  const refuse = async (reason?: string) =>
-    paymentRequiredResponse(
+  const refuse = async (reason?: string) => {
+    countOfferServed(item.id);
+    return paymentRequiredResponse(
       await paywall.server.createPaymentRequiredResponse(requirements, resource, reason, {
         ...siwxDeclarationFor(siwxResource, SIWX_STATEMENT),
         [PAYMENT_IDENTIFIER]: PAYMENT_IDENTIFIER_DECLARATION,
@@ -104,6 +106,7 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
       }),
       request.method,
     );
+  };
 
   // HEAD never settles: a payment must buy a body.
   if (payment.kind === "none" || request.method === "HEAD") return refuse(siwxReason);

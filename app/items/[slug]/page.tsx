@@ -10,6 +10,7 @@ import { LazyBuyPanel } from "@/components/store/lazy-buy-panel";
 import { Preview } from "@/components/store/preview";
 import { PriceTag } from "@/components/store/price-tag";
 import { countItemSales, getPublishedItemBySlug } from "@/db/queries/catalog";
+import { countPageView } from "@/lib/analytics/item-counters";
 import { currentBuyer } from "@/lib/auth/current-buyer";
 import { coverPath, downloadPath } from "@/lib/catalog/paths";
 import { payToOf } from "@/lib/catalog/pay-to";
@@ -30,6 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ItemPage({ params }: Props) {
   const item = await getPublishedItemBySlug({ slug: (await params).slug });
   if (!item) notFound();
+  countPageView(item.id);
   const preview = item.files.find((file) => file.isPreview);
   const paidFiles = item.files.filter((file) => !file.isPreview);
 
