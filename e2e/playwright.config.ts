@@ -12,25 +12,36 @@ const CHROMIUM_ARGS = [
 ];
 
 // The PostgreSQL pass (DATABASE_URL set) repeats what the database decides: claims, races, outages,
-// sessions, limits, quotas, several processes. These specs test clients, pages and the chain, which
-// behave the same on either database, so they run in the PGlite pass only.
+// sessions, limits, quotas, queries, several processes. These specs test clients, pages, storage,
+// in-memory limits and the chain, which behave the same on either database, so they run in the
+// PGlite pass only.
 const SAME_ON_EVERY_DATABASE = [
+  "abuse-limits",
   "accessibility",
   "browser-buy",
   "catalog",
   "checkout",
   "compression",
+  "cross-site",
   "devnet-clock",
   "discovery",
+  "forwarded-headers",
   "interop-v1",
   "interop-v2",
+  "large-download",
+  "library-players",
+  "missing-files",
+  "payment-rpc-budget",
   "phone-layout",
   "previews",
+  "s3-storage",
   "signed-receipts",
   "studio-item-form",
   "studio-item-preview",
   "studio-preview",
   "studio-browser",
+  "studio-uploads",
+  "upload-content",
   "wallet-connectors",
   "wallet-messages",
 ].map((spec) => `**/${spec}.spec.ts`);
