@@ -18,7 +18,8 @@ async function startWith(env: Record<string, string>): Promise<{ code: number | 
   });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  // A bound for a start that hangs, not a speed requirement: a busy machine may take a while to give up.
+  const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   clearTimeout(timer);
   return { code, stderr: stderr.trim() };
