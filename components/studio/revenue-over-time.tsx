@@ -31,7 +31,7 @@ export function RevenueOverTime({ period, revenue }: { period: AnalyticsPeriod; 
       <RevenueChart days={revenue.map((day) => day.day)} net={net.map(formatUsdc)} label={label} />
       <details className="text-sm">
         <summary className="inline-flex min-h-11 cursor-pointer items-center text-brand underline">Daily figures</summary>
-        <table className="mt-2 w-full text-left tabular-nums" data-testid="daily-revenue">
+        <table className="mt-2 w-full max-w-xl text-left tabular-nums" data-testid="daily-revenue">
           <thead>
             <tr className="text-xs uppercase tracking-wide text-stone-600">
               <th scope="col">Day (UTC)</th>
