@@ -14,6 +14,8 @@ export function webhookEndpointSchema({ devnet }: { devnet: boolean }) {
       .max(2000, "must be at most 2,000 characters")
       .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL, such as https://example.com/hooks" }))
       .superRefine((value, context) => {
+        // zod runs this after a failed pipe too, with the raw string.
+        if (!URL.canParse(value)) return;
         const url = new URL(value);
         if (url.username || url.password) context.addIssue({ code: "custom", message: "must not contain a user name or password" });
         const loopback = url.hostname === DEVNET_LOOPBACK;
@@ -28,7 +30,7 @@ export function webhookEndpointSchema({ devnet }: { devnet: boolean }) {
         return url.toString();
       }),
     events: z
-      .array(z.enum(WEBHOOK_EVENT_TYPES, { error: `must be ${WEBHOOK_EVENT_TYPES.join(" or ")}` }))
+      .array(z.enum(WEBHOOK_EVENT_TYPES, { error: `must be ${WEBHOOK_EVENT_TYPES.join(" or ")}` }), { error: "choose at least one event" })
       .min(1, "choose at least one event")
       .transform((events) => [...new Set(events)]),
   });
