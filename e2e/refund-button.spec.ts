@@ -16,10 +16,15 @@ const PRICE = 3_000_000n;
 
 type Sold = { creator: CreatorSession; creatorKey: Hex; buyer: `0x${string}`; transaction: Hex };
 
-/** A creator (paid at the signing wallet, which has gas but no USDC yet) and one 3 USDC sale. */
+/**
+ * A creator paid at a payout address of their own (so the studio wallet, which has gas, holds no
+ * USDC yet) and one 3 USDC sale. The refund is sent from the studio wallet, as the store allows.
+ */
 async function sale(store: Store): Promise<Sold> {
   const creatorKey = generatePrivateKey();
   const creator = await signInCreator(store.url, creatorKey);
+  const payout = privateKeyToAccount(generatePrivateKey()).address;
+  expect((await creator.api.patch("/api/studio/profile", { data: { displayName: "Refunding Creator", payoutAddress: payout } })).status()).toBe(200);
   await createTestClient({ mode: "anvil", chain: foundry, transport: http(store.devnet.rpcUrl) }).setBalance({ address: creator.account.address, value: parseEther("1") });
   const { item } = await publishedItem(creator.api, { price: "3" });
   const [buyer] = await fundFreshBuyers(store.devnet, 1, 10_000_000n);

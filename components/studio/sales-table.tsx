@@ -7,7 +7,8 @@ import { RefundSale } from "./refund-sale";
 export function SalesTable({ sales, explorerUrl, showItem, creatorWallet }: { sales: Sale[]; explorerUrl?: string; showItem: boolean; creatorWallet: string }) {
   if (sales.length === 0) return <p className="text-sm text-stone-600">No sales yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    // relative: absolutely positioned text in the refund panel stays inside the scrolling box.
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="sales-table">
         <thead className="text-xs uppercase tracking-wide text-stone-500">
           <tr>

@@ -35,7 +35,8 @@ export function WebhookEndpointList({ endpoints }: { endpoints: EndpointJson[] }
           {endpoint.deliveries.length === 0 ? (
             <p className="text-sm text-stone-600">No deliveries yet.</p>
           ) : (
-            <div className="overflow-x-auto">
+            // relative: the table's screen-reader-only text is positioned inside the scrolling box, not past the page's edge.
+            <div className="relative overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Recent deliveries to {endpoint.url}</caption>
                 <thead className="text-xs uppercase tracking-wide text-stone-600">

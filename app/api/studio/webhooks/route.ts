@@ -28,7 +28,9 @@ export async function POST(request: Request) {
     return apiError(400, { error: "invalid_input", message: `url: ${hostProblem}`, fields: { url: hostProblem } });
   }
   const secret = newWebhookSecret();
-  const created = await createWebhookEndpoint({ creatorId: access.creator.id, ...input.data, secret });
+  // A failed insert's error text quotes its parameters, the new secret among them: never let it reach a log.
+  const created = await createWebhookEndpoint({ creatorId: access.creator.id, ...input.data, secret }).catch(() => null);
+  if (!created) return apiError(503, { error: "store_unavailable", message: "The store cannot save this right now; try again shortly." }, { "retry-after": "5" });
   if (!created.ok) return apiError(409, { error: created.error, message: "You have the most webhook endpoints allowed (10): delete one first." });
   const { endpoint } = created;
   return Response.json(
