@@ -7,4 +7,5 @@ export async function register() {
   const { startReconciler } = await import("@/lib/payments/reconciler");
   startReconciler();
   (await import("@/lib/studio/draft-sweep")).startDraftSweep();
+  (await import("@/lib/webhooks/deliverer")).startWebhookDeliverer();
 }

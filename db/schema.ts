@@ -255,3 +255,83 @@ export const itemDailyStats = pgTable(
   },
   (table) => [primaryKey({ columns: [table.itemId, table.day] })],
 );
+
+// ---- Webhooks (issue 13 §5) ----------------------------------------------------------------------
+
+export const WEBHOOK_EVENT_TYPES = ["sale.settled", "refund.recorded"] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", ["pending", "failing", "delivered", "abandoned"]);
+
+/**
+ * Where a creator wants to hear about sales and refunds. `secret` is kept as issued (shown to the
+ * creator once): HMAC signing needs the key itself, so a hash would be useless; see SECURITY.md.
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    creatorId: uuid("creator_id")
+      .notNull()
+      .references(() => creators.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    /** The event types this endpoint receives (values of WEBHOOK_EVENT_TYPES). */
+    events: text("events").array().notNull(),
+    secret: text("secret").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("webhook_endpoints_creator_idx").on(table.creatorId)],
+);
+
+/**
+ * The outbox: an event is inserted in the transaction that records its sale or refund, so an event
+ * exists exactly when the fact does. `body` is the JSON as signed and sent, the same bytes on every
+ * attempt; `id` is the event id receivers deduplicate by.
+ */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    creatorId: uuid("creator_id")
+      .notNull()
+      .references(() => creators.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("webhook_events_creator_idx").on(table.creatorId)],
+);
+
+/** One event on its way to one endpoint: the background deliverer's work list and the studio's history. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: "cascade" }),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    status: webhookDeliveryStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** When the deliverer may try next; while an attempt runs, the end of its lease. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Retries stop after this (24 h after the event, or after the creator's resend). */
+    retryUntil: timestamp("retry_until", { withTimezone: true }).notNull(),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("webhook_deliveries_event_endpoint_idx").on(table.eventId, table.endpointId),
+    index("webhook_deliveries_endpoint_idx").on(table.endpointId, table.createdAt),
+    index("webhook_deliveries_due_idx").on(table.nextAttemptAt).where(sql`${table.status} in ('pending', 'failing')`),
+    check("webhook_deliveries_attempts_nonnegative", sql`${table.attempts} >= 0`),
+  ],
+);
+
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookEvent = typeof webhookEvents.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

@@ -70,6 +70,9 @@ const envSchema = z.object({
    * public host and scheme from X-Forwarded-Host/-Proto. Without it those headers are ignored.
    */
   TRUST_PROXY: optional(z.enum(["true", "false"])).default("false"),
+  /** Webhooks: first retry delay after a failed delivery (doubling up to an hour, for 24 h), and each attempt's time limit. */
+  WEBHOOK_RETRY_BASE_MS: optional(z.coerce.number().int().min(10).max(3_600_000)).default(30_000),
+  WEBHOOK_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(60_000)).default(10_000),
   /** Test-only fault injection, honoured on the devnet only (see lib/testing/fault.ts). */
   STOREFRONT_FAULT: optional(z.enum(["exit-after-settlement-broadcast"])),
 });

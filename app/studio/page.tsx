@@ -54,6 +54,9 @@ export default async function StudioPage({ searchParams }: Props) {
           <Link href="/studio/profile" className="text-brand underline">
             Profile and payout
           </Link>
+          <Link href="/studio/webhooks" className="text-brand underline">
+            Webhooks
+          </Link>
           <SignOutButton sessionPath="/api/studio/session" />
         </span>
       </header>
@@ -105,7 +108,7 @@ export default async function StudioPage({ searchParams }: Props) {
 
       <section className="flex flex-col gap-3">
         <h2 className="text-lg font-semibold">Recent sales</h2>
-        <SalesTable sales={recentSales} explorerUrl={getChainConfig().explorerUrl} showItem />
+        <SalesTable sales={recentSales} explorerUrl={getChainConfig().explorerUrl} creatorWallet={creator.walletAddress} showItem />
       </section>
     </div>
   );

@@ -5,17 +5,31 @@ import { useState } from "react";
 import { sendJson } from "@/lib/http/send-json";
 import { INPUT_CLASS } from "./form-field";
 
-/** Records a refund the creator already sent on-chain; the store checks the transfer before noting it. */
-export function RefundForm({ saleTransaction, defaultAmount }: { saleTransaction: string; defaultAmount: string }) {
+/**
+ * Records a refund the creator already sent on-chain, by its transaction; the store checks the
+ * transfer before noting it. The fallback of *Refund* (components/studio/refund-sale.tsx) for
+ * transfers sent some other way, or sent there but not recorded.
+ */
+export function RefundForm({
+  saleTransaction,
+  defaultAmount,
+  defaultTransaction = "",
+  initiallyOpen = false,
+}: {
+  saleTransaction: string;
+  defaultAmount: string;
+  defaultTransaction?: string;
+  initiallyOpen?: boolean;
+}) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [values, setValues] = useState({ amount: defaultAmount, refundTransaction: "", note: "" });
+  const [open, setOpen] = useState(initiallyOpen);
+  const [values, setValues] = useState({ amount: defaultAmount, refundTransaction: defaultTransaction, note: "" });
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
 
   if (!open) {
     return (
-      <button type="button" className="text-sm underline" onClick={() => setOpen(true)}>
-        Record a refund
+      <button type="button" className="min-h-11 self-start text-sm underline" onClick={() => setOpen(true)}>
+        Record a transfer you already sent
       </button>
     );
   }

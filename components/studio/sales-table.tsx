@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { Sale } from "@/db/queries/sales";
-import { formatUsdc, displayUsdc } from "@/lib/money/usdc";
-import { RefundForm } from "./refund-form";
+import { displayUsdc } from "@/lib/money/usdc";
+import { RefundSale } from "./refund-sale";
 
 /** Recent sales: who paid, how much, when, the transaction, and refunds recorded against each. */
-export function SalesTable({ sales, explorerUrl, showItem }: { sales: Sale[]; explorerUrl?: string; showItem: boolean }) {
+export function SalesTable({ sales, explorerUrl, showItem, creatorWallet }: { sales: Sale[]; explorerUrl?: string; showItem: boolean; creatorWallet: string }) {
   if (sales.length === 0) return <p className="text-sm text-stone-600">No sales yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    // relative: absolutely positioned text in the refund panel stays inside the scrolling box.
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="sales-table">
         <thead className="text-xs uppercase tracking-wide text-stone-500">
           <tr>
@@ -47,7 +48,17 @@ export function SalesTable({ sales, explorerUrl, showItem }: { sales: Sale[]; ex
                   {refunded > 0n && <span className="mr-2 text-amber-700" data-testid="sale-refunded">{displayUsdc(refunded)} refunded</span>}
                   {refunded < sale.amountAtomic && (
                     // Keyed by what is left to refund: after a refund the form starts fresh.
-                    <RefundForm key={refunded.toString()} saleTransaction={hash} defaultAmount={formatUsdc(sale.amountAtomic - refunded)} />
+                    <RefundSale
+                      key={refunded.toString()}
+                      sale={{
+                        transaction: hash,
+                        payer: sale.payer as `0x${string}`,
+                        payTo: sale.payTo as `0x${string}`,
+                        paidAtomic: sale.amountAtomic.toString(),
+                        refundedAtomic: refunded.toString(),
+                      }}
+                      creatorWallet={creatorWallet as `0x${string}`}
+                    />
                   )}
                 </td>
               </tr>

@@ -65,7 +65,7 @@ export function ConnectWallet() {
           <button
             type="button"
             onClick={() => switchChain.mutate({ chainId: chain.id })}
-            className="min-h-11 rounded-lg bg-amber-500 px-3 py-1 font-medium text-white hover:bg-amber-600"
+            className="min-h-11 rounded-lg bg-amber-700 px-3 py-1 font-medium text-white hover:bg-amber-800"
             data-testid="switch-chain"
           >
             Switch to {chain.name}

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb } from "../database";
 import { type NewPayment, type Payment, items, payments } from "../schema";
+import { queueWebhookEvent } from "./webhooks";
 
 export type PaymentClaim = Pick<
   NewPayment,
@@ -117,12 +118,16 @@ export async function notePaymentChecked({ id }: { id: string }) {
  * Returns the row as recorded (null if it was settled already), from which its receipt is made.
  */
 export async function markPaymentSettled({ id, transactionHash }: { id: string; transactionHash: string }): Promise<Payment | null> {
-  const [row] = await getDb()
-    .update(payments)
-    .set({ status: "settled", transactionHash: transactionHash.toLowerCase(), settledAt: new Date(), failureReason: null })
-    .where(and(eq(payments.id, id), inArray(payments.status, ["pending", "failed"])))
-    .returning();
-  return row ?? null;
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(payments)
+      .set({ status: "settled", transactionHash: transactionHash.toLowerCase(), settledAt: new Date(), failureReason: null })
+      .where(and(eq(payments.id, id), inArray(payments.status, ["pending", "failed"])))
+      .returning();
+    // The sale's webhook event commits with the sale, whichever path settled it (request or reconciler).
+    if (row) await queueWebhookEvent(tx, { payment: row });
+    return row ?? null;
+  });
 }
 
 export async function markPaymentFailed({ id, reason }: { id: string; reason: string }) {

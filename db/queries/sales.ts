@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../database";
 import { type Payment, type Refund, items, payments, refunds } from "../schema";
+import { queueWebhookEvent } from "./webhooks";
 
 export type SalesTotals = { salesCount: number; revenueAtomic: bigint; refundedAtomic: bigint };
 export type Sale = Pick<Payment, "id" | "payer" | "payTo" | "amountAtomic" | "network" | "transactionHash" | "settledAt"> & {
@@ -101,7 +102,10 @@ export async function recordRefund(input: { paymentId: string; amountAtomic: big
       .values({ ...input, transactionHash: input.transactionHash.toLowerCase() })
       .onConflictDoNothing()
       .returning();
-    return refund ? ({ ok: true, refund } as const) : ({ ok: false, error: "refund_already_recorded" } as const);
+    if (!refund) return { ok: false, error: "refund_already_recorded" } as const;
+    // The refund's webhook event commits with the refund.
+    await queueWebhookEvent(tx, { payment, refund });
+    return { ok: true, refund } as const;
   });
 }
 

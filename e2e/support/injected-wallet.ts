@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { type Hex, toHex } from "viem";
+import { type Hex, createWalletClient, http, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 type TypedDataJson = {
@@ -30,6 +30,7 @@ export type TestWallet = {
   /** When (Date.now()) each method was first asked of the wallet. */
   firstCalledAt: Map<string, number>;
   setChainId(chainId: number): Promise<void>;
+  /** Answer signature requests and `eth_sendTransaction` with a 4001 rejection, as a person pressing Cancel. */
   rejectSignatures(reject: boolean): void;
   /** Answer `wallet_switchEthereumChain` with a 4001 rejection, as a person pressing Cancel. */
   declineChainSwitch(decline: boolean): void;
@@ -77,6 +78,20 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
       case "personal_sign":
         if (reject) return rejection;
         return { result: await account.signMessage({ message: { raw: params[0] as Hex } }) };
+      case "eth_sendTransaction": {
+        if (reject) return rejection;
+        // Signed with the account's key and sent to anvil, as a wallet would after Confirm.
+        const request = params[0] as { to: Hex; data?: Hex; value?: Hex; gas?: Hex };
+        const wallet = createWalletClient({ account, transport: http(options.rpcUrl) });
+        const hash = await wallet.sendTransaction({
+          chain: null,
+          to: request.to,
+          data: request.data,
+          value: request.value ? BigInt(request.value) : undefined,
+          gas: request.gas ? BigInt(request.gas) : undefined,
+        });
+        return { result: hash };
+      }
       case "eth_signTypedData_v4": {
         if (reject) return rejection;
         const typedData = withBigInts(JSON.parse(params[1] as string) as TypedDataJson);

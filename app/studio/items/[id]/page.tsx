@@ -76,7 +76,7 @@ export default async function StudioItemPage({ params }: { params: Promise<{ id:
       <section className="flex flex-col gap-3">
         <h2 className="text-lg font-semibold">Sales of this item</h2>
         <SalesSummary totals={totals.get(item.id) ?? sumTotals([])} csvHref={`/api/studio/sales?item=${item.id}`} />
-        <SalesTable sales={sales} explorerUrl={getChainConfig().explorerUrl} showItem={false} />
+        <SalesTable sales={sales} explorerUrl={getChainConfig().explorerUrl} creatorWallet={creator.walletAddress} showItem={false} />
       </section>
     </div>
   );
