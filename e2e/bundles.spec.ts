@@ -7,7 +7,7 @@ import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
 import { fundFreshBuyers } from "./support/chain";
 import { signInBuyer } from "./support/library";
-import { checkPage } from "./support/page-checks";
+import { PHONE, checkPage } from "./support/page-checks";
 import { createItem, publishedItem, signInCreator } from "./support/studio";
 import { readZip } from "./support/zip";
 
@@ -46,7 +46,7 @@ test("the seeded bundle: /api/catalog lists its members and their files in one f
   await page.goto(`${store.url}/items/ada-quill-bookshelf`);
   await expect(page.getByTestId("bundle-member")).toHaveText([/The Gasless Economy.*2\.50 USDC/, /Field Notes on Stablecoins.*0\.75 USDC/]);
   await expect(page.getByTestId("bundle-saving")).toHaveText("Bought one by one: 3.25 USDC. You save 0.50 USDC.");
-  await checkPage(page, testInfo, "bundle-item-page");
+  await checkPage(page, testInfo, "bundle-item-page", { screenshot: true });
 });
 
 test("a bundle bought with the official client: one ZIP folder per member byte for byte; each member re-downloads from its own URL by Sign-In-With-X; an unpublished member stays the buyer's", async ({
@@ -145,4 +145,40 @@ test("bundle validation: another creator's item, itself, another bundle, empty o
   expect((await studioItem(creator.api, empty.id)).published).toBe(false);
 
   for (const id of [first.item.id, second.item.id]) expect((await patch(id, { published: false })).status()).toBe(200);
+});
+
+test("the studio edits a bundle in the browser: its published items as checkboxes, a field error for one item, saved with two", async ({ browser, store }, testInfo) => {
+  const creator = await signInCreator(store.url);
+  const first = await publishedItem(creator.api, { title: `Studio part one ${Date.now()}` });
+  const second = await publishedItem(creator.api, { title: `Studio part two ${Date.now()}` });
+  const bundle = await createItem(creator.api, { title: `Studio bundle ${Date.now()}`, kind: "bundle", price: "1", bundleItems: [first.item.slug, second.item.slug] });
+  const context = await browser.newContext({ baseURL: store.url, viewport: PHONE, storageState: await creator.api.storageState() });
+  const page = await context.newPage();
+  try {
+    await page.goto(`/studio/items/${bundle.id}`);
+    const members = page.getByTestId("bundle-members-field");
+    await expect(members.getByRole("checkbox")).toHaveCount(2);
+    await expect(members.getByRole("checkbox", { checked: true })).toHaveCount(2);
+    // A bundle has no files of its own: no file manager.
+    await expect(page.getByRole("heading", { name: "Files" })).toHaveCount(0);
+    await checkPage(page, testInfo, "studio-bundle", { screenshot: true });
+
+    await members.getByRole("checkbox", { name: second.item.title }).uncheck();
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(members.getByTestId("field-error")).toHaveText("A bundle includes at least two items.");
+    await checkPage(page, testInfo, "studio-bundle-error", { screenshot: true });
+    expect((await studioItem(creator.api, bundle.id)).bundleItems).toEqual([first.item.slug, second.item.slug]);
+
+    await members.getByRole("checkbox", { name: second.item.title }).check();
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("status")).toContainText("Saved");
+
+    await page.goto("/studio/items/new");
+    await page.getByLabel("Kind").selectOption("bundle");
+    await expect(page.getByTestId("bundle-members-field").getByRole("checkbox")).toHaveCount(2);
+    await checkPage(page, testInfo, "studio-new-bundle");
+  } finally {
+    await context.close();
+  }
+  for (const id of [first.item.id, second.item.id]) expect((await creator.api.patch(`/api/studio/items/${id}`, { data: { published: false } })).status()).toBe(200);
 });

@@ -85,7 +85,7 @@ test("a stamped e-book: each buyer's copy is a valid PDF stamped on every page a
 
   await page.goto(`/receipts/${first.transaction}`);
   await expect(page.getByTestId("receipt-delivered-sha256")).toHaveText(sha256(first.bytes));
-  await checkPage(page, testInfo, "stamped-receipt");
+  await checkPage(page, testInfo, "stamped-receipt", { screenshot: true });
 });
 
 test("stamping: non-PDF files of a stamped item go out untouched; enabling it over the size bound is a field error; a larger file found later is refused before anyone pays", async ({ store }) => {

@@ -68,7 +68,7 @@ export const DEMO_CATALOG: DemoCreator[] = [
         slug: "ada-quill-bookshelf",
         kind: "bundle",
         title: "The Ada Quill Bookshelf",
-        description: "Both of Ada Quill's e-books in one purchase: The Gasless Economy and Field Notes on Stablecoins.",
+        description: "Both of Ada Quill's e-books in one purchase, for less than the two bought apart.",
         priceAtomic: 2_750_000n,
         files: [],
         bundle: ["the-gasless-economy", "field-notes-on-stablecoins"],

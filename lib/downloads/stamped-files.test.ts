@@ -58,3 +58,12 @@ test("non-PDF files, unstamped items and files over the bound", async () => {
   const lying = await prepareFiles(storage, [{ ...pdf, sizeBytes: 10 }], { ...plan, itemIds: new Set(["plain"]), maxBytes: 100 });
   assert.deepEqual(lying, { ok: false, reason: "stamp_file_too_large" });
 });
+
+test("many buyers at once: every copy is made, each the same as made alone", async () => {
+  const pdf = await stored("many", "many.pdf", await makePdf({ title: "Many", author: "A", chapters: [{ heading: "One", paragraphs: ["x"] }] }), "application/pdf");
+  const plan = { stamp: stamp(BUYER), itemIds: new Set(["many"]), maxBytes: 1024 * 1024 };
+  const alone = await prepareFiles(storage, [pdf], plan);
+  const together = await Promise.all(Array.from({ length: 8 }, () => prepareFiles(storage, [pdf], plan)));
+  assert.ok(alone.ok);
+  for (const copy of together) assert.ok(copy.ok && copy.files[0].sha256 === alone.files[0].sha256);
+});

@@ -6,6 +6,23 @@ import { zipStream } from "./zip-stream";
 
 const PDF = "application/pdf";
 
+// Stamping holds a PDF (up to STAMP_MAX_BYTES) and pdf-lib's parse of it in memory: a few at a
+// time per process bound that memory, however many buyers download at once; the rest wait.
+const MAX_CONCURRENT_STAMPS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function oneOfFewAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_STAMPS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 /** Which files to stamp and with what: the PDFs of the stamped items among `itemIds`. */
 export type StampPlan = { stamp: Stamp; itemIds: ReadonlySet<string>; maxBytes: number };
 
@@ -43,9 +60,11 @@ export async function prepareFiles(storage: Storage, files: ItemFile[], plan?: S
       prepared.push(file);
       continue;
     }
-    const original = await readBounded(storage, file.storageKey, plan!.maxBytes);
-    if (!original) return { ok: false, reason: "stamp_file_too_large" };
-    const bytes = await stampPdf(original, plan!.stamp);
+    const bytes = await oneOfFewAtATime(async () => {
+      const original = await readBounded(storage, file.storageKey, plan!.maxBytes);
+      return original && stampPdf(original, plan!.stamp);
+    });
+    if (!bytes) return { ok: false, reason: "stamp_file_too_large" };
     prepared.push({ ...file, bytes, sizeBytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
   }
   return { ok: true, files: prepared, stamped: true };
