@@ -24,7 +24,7 @@ const timestamps = {
     .$onUpdate(() => new Date()),
 };
 
-export const itemKind = pgEnum("item_kind", ["ebook", "music", "course"]);
+export const itemKind = pgEnum("item_kind", ["ebook", "music", "course", "bundle"]);
 export const paymentStatus = pgEnum("payment_status", ["pending", "settled", "failed"]);
 
 export const creators = pgTable("creators", {
@@ -68,6 +68,9 @@ export const items = pgTable(
     /** Shown on the item page before paying. The protocol has no refunds: this is the creator's promise. */
     refundPolicy: text("refund_policy").notNull().default(""),
     published: boolean("published").notNull().default(false),
+    // Creator commerce (issue 13): bundles and stamping.
+    /** PDFs of this item are stamped per buyer while served (lib/downloads/stamp-pdf.ts); the stored file stays the original. */
+    stamped: boolean("stamped").notNull().default(false),
     ...timestamps,
   },
   (table) => [
@@ -143,6 +146,9 @@ export const payments = pgTable(
     paymentIdHash: text("payment_id_hash"),
     /** How many times this payment's header (with its payment id) delivered the item again after the first time. */
     redeliveries: integer("redeliveries").notNull().default(0),
+    // Creator commerce (issue 13): stamping.
+    /** sha256 of the bytes delivered when they differ from the catalog's (a stamped PDF); null when the catalog's digest is what was delivered. */
+    deliveredSha256: text("delivered_sha256"),
     ...timestamps,
   },
   (table) => [
@@ -335,3 +341,32 @@ export const webhookDeliveries = pgTable(
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+/**
+ * Which items a bundle (an item of kind `bundle`) includes, in the order its page and ZIP show
+ * them. A settled sale of the bundle entitles its buyer to each member (lib/purchases). Once the
+ * bundle has sold, its membership is frozen (db/queries/bundles.ts): what past buyers bought is
+ * exactly what this table lists, without a per-purchase copy. A member cannot be deleted while it
+ * is in a bundle; unpublishing it keeps it in the bundle for past and future buyers.
+ */
+export const bundleItems = pgTable(
+  "bundle_items",
+  {
+    bundleId: uuid("bundle_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.bundleId, table.memberId] }),
+    uniqueIndex("bundle_items_position_idx").on(table.bundleId, table.position),
+    index("bundle_items_member_idx").on(table.memberId),
+    check("bundle_items_not_itself", sql`${table.bundleId} <> ${table.memberId}`),
+  ],
+);
+
+export type BundleItem = typeof bundleItems.$inferSelect;

@@ -7,7 +7,7 @@ import { makePdf } from "@/lib/demo/pdf";
 import { makeWav } from "@/lib/demo/wav";
 import { type Storage, newStorageKey } from "@/lib/storage";
 import type { Database } from "./client";
-import { creators, itemFiles, items } from "./schema";
+import { bundleItems, creators, itemFiles, items } from "./schema";
 
 const DEMO_REFUND_POLICY =
   "If the file does not open or is not what the description says, write within 14 days with your receipt and the full price goes back to your wallet in USDC.";
@@ -40,6 +40,7 @@ export async function seedDemoCatalog(options: {
         .insert(creators)
         .values({ walletAddress: wallet, payoutAddress: wallet, displayName: demo.displayName, handle: demo.handle, bio: demo.bio })
         .returning();
+      const idsBySlug = new Map<string, string>();
       for (const demoItem of demo.items) {
         const coverKey = newStorageKey("covers", "cover.svg");
         await storage.put(coverKey, makeCoverSvg({ title: demoItem.title, kind: demoItem.kind, creator: demo.displayName }));
@@ -55,9 +56,14 @@ export async function seedDemoCatalog(options: {
             coverKey,
             coverType: "image/svg+xml",
             refundPolicy: DEMO_REFUND_POLICY,
+            stamped: demoItem.stamped ?? false,
             published: true,
           })
           .returning();
+        idsBySlug.set(demoItem.slug, item.id);
+        if (demoItem.bundle) {
+          await tx.insert(bundleItems).values(demoItem.bundle.map((slug, position) => ({ bundleId: item.id, memberId: idsBySlug.get(slug)!, position })));
+        }
         for (const [position, file] of demoItem.files.entries()) {
           const storageKey = newStorageKey("files", file.fileName);
           const stored = await storage.put(storageKey, await renderDemoFile(file, demo.displayName));

@@ -17,6 +17,7 @@ type CatalogItem = {
   payTo: `0x${string}`;
   downloadUrl: string;
   files: { name: string; sha256: string; size: number }[];
+  stamped: boolean;
 };
 
 async function catalogOf(request: import("@playwright/test").APIRequestContext) {
@@ -39,7 +40,12 @@ test.describe("paying with the official @x402/fetch client", () => {
       const bytes = Buffer.from(await response.arrayBuffer());
       expect(Number(response.headers.get("content-length"))).toBe(bytes.length);
       expect(response.headers.get("x-storefront-content-length")).toBeNull();
-      if (item.files.length === 1) {
+      const digest = createHash("sha256").update(bytes).digest("hex");
+      if (item.stamped) {
+        // This buyer's own copy (e2e/stamped-pdfs.spec.ts checks the stamp): not the catalog's bytes.
+        expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+        expect(digest).not.toBe(item.files[0].sha256);
+      } else if (item.files.length === 1) {
         expect(bytes.length).toBe(item.files[0].size);
         expect(response.headers.get("content-disposition")).toContain(item.files[0].name);
         expect(createHash("sha256").update(bytes).digest("hex")).toBe(item.files[0].sha256);
@@ -66,6 +72,7 @@ test.describe("paying with the official @x402/fetch client", () => {
         network: store.devnet.network,
         status: "settled",
         transaction: settlement.transaction.toLowerCase(),
+        deliveredSha256: item.stamped ? digest : null,
       });
       // Pages and route handlers are separate bundles: the page must see the route's write.
       expect((await request.get(`/receipts/${settlement.transaction}`)).status()).toBe(200);

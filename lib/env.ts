@@ -57,6 +57,8 @@ const envSchema = z.object({
   /** Per creator: bytes of files and covers stored, and items (drafts included). */
   CREATOR_QUOTA_BYTES: optional(z.coerce.number().int().min(1024).max(Number.MAX_SAFE_INTEGER)).default(10 * 1024 ** 3),
   CREATOR_QUOTA_ITEMS: optional(z.coerce.number().int().min(1)).default(200),
+  /** Largest PDF stamped per buyer (lib/downloads/stamp-pdf.ts): stamping holds the whole file in memory. */
+  STAMP_MAX_BYTES: optional(z.coerce.number().int().min(1024).max(1024 ** 3)).default(50 * 1024 ** 2),
   /** Free space uploads must leave on the storage disk (local disk only): nobody fills it. */
   STORAGE_RESERVE_BYTES: optional(z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)).default(1024 ** 3),
   /** Drafts that never got a file are removed after this many hours. */

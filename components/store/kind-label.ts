@@ -1,3 +1,3 @@
 import type { ItemKind } from "@/db/schema";
 
-export const KIND_LABELS: Record<ItemKind, string> = { ebook: "E-book", music: "Music", course: "Course" };
+export const KIND_LABELS: Record<ItemKind, string> = { ebook: "E-book", music: "Music", course: "Course", bundle: "Bundle" };

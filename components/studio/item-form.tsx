@@ -7,6 +7,7 @@ import type { ItemKind } from "@/db/schema";
 import { sendJson } from "@/lib/http/send-json";
 import { priceSchema } from "@/lib/money/price";
 import { PRIMARY_BUTTON_CLASS } from "@/components/ui/button-class";
+import { type BundleCandidate, BundleMembersField } from "./bundle-members-field";
 import { FormField, INPUT_CLASS, focusFirstInvalid } from "./form-field";
 
 export type ItemFormValues = {
@@ -16,12 +17,26 @@ export type ItemFormValues = {
   price: string;
   payoutAddress: string;
   refundPolicy: string;
+  /** A bundle's members, by slug. */
+  bundleItems: string[];
+  stamped: boolean;
 };
 
-const EMPTY: ItemFormValues = { title: "", description: "", kind: "ebook", price: "", payoutAddress: "", refundPolicy: "" };
+const EMPTY: ItemFormValues = { title: "", description: "", kind: "ebook", price: "", payoutAddress: "", refundPolicy: "", bundleItems: [], stamped: false };
 
 /** Creates a draft (no `itemId`) or saves an item's fields; the price is typed in USDC and stored exactly. */
-export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; initial?: ItemFormValues; creatorPayout: string }) {
+export function ItemForm({
+  itemId,
+  initial,
+  creatorPayout,
+  bundleCandidates = [],
+}: {
+  itemId?: string;
+  initial?: ItemFormValues;
+  creatorPayout: string;
+  /** The creator's published items a bundle may include. */
+  bundleCandidates?: BundleCandidate[];
+}) {
   const router = useRouter();
   const [values, setValues] = useState(initial ?? EMPTY);
   const [state, setState] = useState<{ busy: boolean; saved?: boolean; message?: string; fields: Record<string, string> }>({ busy: false, fields: {} });
@@ -41,9 +56,12 @@ export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; 
       return setRefusals((count) => count + 1);
     }
     setState({ busy: true, fields: {} });
+    // Members go only with a bundle, stamping only with other kinds: the API refuses the rest.
+    const { bundleItems, stamped, ...fields } = values;
+    const body = values.kind === "bundle" ? { ...fields, bundleItems } : { ...fields, stamped };
     const result = itemId
-      ? await sendJson("PATCH", `/api/studio/items/${itemId}`, values)
-      : await sendJson<{ id: string }>("POST", "/api/studio/items", values);
+      ? await sendJson("PATCH", `/api/studio/items/${itemId}`, body)
+      : await sendJson<{ id: string }>("POST", "/api/studio/items", body);
     if (!result.ok) {
       setState({ busy: false, message: result.message, fields: result.fields });
       return setRefusals((count) => count + 1);
@@ -71,6 +89,13 @@ export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; 
           ))}
         </select>
       </FormField>
+      {values.kind === "bundle" ? (
+        <BundleMembersField candidates={bundleCandidates} value={values.bundleItems} onChange={(bundleItems) => setValues({ ...values, bundleItems })} error={state.fields.bundleItems} />
+      ) : (
+        <FormField label="Stamp PDFs for each buyer" hint="Each page's footer and the metadata name the buyer's wallet and receipt." error={state.fields.stamped}>
+          <input type="checkbox" name="stamped" checked={values.stamped} onChange={(event) => setValues({ ...values, stamped: event.target.checked })} className="size-5" />
+        </FormField>
+      )}
       <FormField label="Price (USDC)" hint="In USDC, up to 6 decimals: 3, $3, 3.00 or 0.75." error={state.fields.price}>
         <input name="price" value={values.price} onChange={set("price")} className={INPUT_CLASS} inputMode="decimal" placeholder="4.99" required />
       </FormField>

@@ -3,10 +3,15 @@ import { type SQL, and, asc, desc, eq, gte, ilike, isNull, lte, or, sql } from "
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { CatalogCursor, CatalogFilter, CatalogQuery, CatalogSort } from "@/lib/catalog/browse";
 import { getDb } from "../database";
+import { type BundleMember, bundleFiles, getBundleMembers } from "./bundles";
 import { type Creator, type Item, type ItemFile, type ItemKind, creators, itemFiles, items, payments, refunds } from "../schema";
 
 export type CatalogItem = Item & { creator: Creator };
-export type CatalogItemWithFiles = CatalogItem & { files: ItemFile[] };
+/**
+ * An item with its paid and preview files. A bundle's files are its members' paid files, one
+ * folder per member (db/queries/bundles.ts bundleFiles), and `bundle` lists the members.
+ */
+export type CatalogItemWithFiles = CatalogItem & { files: ItemFile[]; bundle?: BundleMember[] };
 
 /** Published items, newest first, optionally of one kind or one creator. */
 export async function getPublishedItems(filter: { kind?: ItemKind; creatorId?: string } = {}): Promise<CatalogItem[]> {
@@ -37,11 +42,20 @@ export async function getFilesOfItems({ itemIds }: { itemIds: string[] }): Promi
   return byItem;
 }
 
+/** Items with their files; bundles with their members and the members' files. */
+async function withFiles(list: CatalogItem[]): Promise<CatalogItemWithFiles[]> {
+  const bundles = await getBundleMembers({ bundleIds: list.filter((item) => item.kind === "bundle").map((item) => item.id) });
+  const memberIds = [...bundles.values()].flat().map((member) => member.id);
+  const files = await getFilesOfItems({ itemIds: [...new Set([...list.map((item) => item.id), ...memberIds])] });
+  return list.map((item) => {
+    const members = bundles.get(item.id);
+    return members ? { ...item, files: bundleFiles(members, files), bundle: members } : { ...item, files: files.get(item.id) ?? [] };
+  });
+}
+
 /** Published items with their files: what `/api/catalog` lists. */
 export async function getPublishedItemsWithFiles(): Promise<CatalogItemWithFiles[]> {
-  const published = await getPublishedItems();
-  const files = await getFilesOfItems({ itemIds: published.map((item) => item.id) });
-  return published.map((item) => ({ ...item, files: files.get(item.id) ?? [] }));
+  return withFiles(await getPublishedItems());
 }
 
 /** A published item by slug with its creator and files, or null (unknown and unpublished alike). */
@@ -53,8 +67,8 @@ export async function getPublishedItemBySlug({ slug }: { slug: string }): Promis
     .where(and(eq(items.slug, slug), eq(items.published, true)))
     .limit(1);
   if (!row) return null;
-  const files = await getFilesOfItems({ itemIds: [row.item.id] });
-  return { ...row.item, creator: row.creator, files: files.get(row.item.id) ?? [] };
+  const [item] = await withFiles([{ ...row.item, creator: row.creator }]);
+  return item;
 }
 
 /**
@@ -66,7 +80,7 @@ export async function getPublishedItemBySlug({ slug }: { slug: string }): Promis
 export async function readCatalogFingerprint(): Promise<string> {
   const version = (table: string) => sql.raw(`(select count(*) || '.' || coalesce(max(xmin::text::bigint), 0) from ${table})`);
   const result = await getDb().execute<{ mark: string }>(
-    sql`select ${version("items")} || ':' || ${version("item_files")} || ':' || ${version("creators")} as mark`,
+    sql`select ${version("items")} || ':' || ${version("item_files")} || ':' || ${version("creators")} || ':' || ${version("bundle_items")} as mark`,
   );
   const rows = (Array.isArray(result) ? result : (result as { rows: { mark: string }[] }).rows) as { mark: string }[];
   return rows[0].mark;

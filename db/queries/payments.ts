@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb } from "../database";
-import { type NewPayment, type Payment, items, payments } from "../schema";
+import { type ItemKind, type NewPayment, type Payment, items, payments } from "../schema";
 import { queueWebhookEvent } from "./webhooks";
 
 export type PaymentClaim = Pick<
@@ -130,6 +130,11 @@ export async function markPaymentSettled({ id, transactionHash }: { id: string; 
   });
 }
 
+/** Records the digest of a stamped copy delivered for this settled payment (the receipt names it). */
+export async function recordDeliveredSha256({ transactionHash, sha256 }: { transactionHash: string; sha256: string }) {
+  await getDb().update(payments).set({ deliveredSha256: sha256 }).where(eq(payments.transactionHash, transactionHash.toLowerCase()));
+}
+
 export async function markPaymentFailed({ id, reason }: { id: string; reason: string }) {
   await getDb()
     .update(payments)
@@ -141,15 +146,15 @@ export async function getPaymentsOfItem({ itemId }: { itemId: string }): Promise
   return getDb().query.payments.findMany({ where: eq(payments.itemId, itemId), orderBy: desc(payments.createdAt) });
 }
 
-export type Receipt = Payment & { itemSlug: string; itemTitle: string };
+export type Receipt = Payment & { itemSlug: string; itemTitle: string; itemKind: ItemKind };
 
 /** The receipt of a settled payment by its transaction hash, with the item it bought. */
 export async function getReceiptByTransaction({ transactionHash }: { transactionHash: string }): Promise<Receipt | null> {
   const [row] = await getDb()
-    .select({ payment: payments, itemSlug: items.slug, itemTitle: items.title })
+    .select({ payment: payments, itemSlug: items.slug, itemTitle: items.title, itemKind: items.kind })
     .from(payments)
     .innerJoin(items, eq(payments.itemId, items.id))
     .where(and(eq(payments.transactionHash, transactionHash.toLowerCase()), eq(payments.status, "settled")))
     .limit(1);
-  return row ? { ...row.payment, itemSlug: row.itemSlug, itemTitle: row.itemTitle } : null;
+  return row ? { ...row.payment, itemSlug: row.itemSlug, itemTitle: row.itemTitle, itemKind: row.itemKind } : null;
 }

@@ -1,14 +1,20 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "../database";
-import { type ItemFile, itemFiles, items, payments } from "../schema";
+import { type Item, type ItemFile, bundleItems, itemFiles, items, payments } from "../schema";
+import { type BundleMember, bundleFiles, getBundleMembers } from "./bundles";
 
-/** Whether `payer` holds a settled payment for the item: a purchase entitles to the item, not to one file. */
+/**
+ * Whether `payer` holds a settled payment for the item, or for a bundle that includes it: a
+ * purchase entitles to the item (every member of a bundle), not to one file. A bundle's
+ * membership is frozen once it sold (db/queries/bundles.ts), so this is what the buyer bought.
+ */
 export async function hasPurchased({ payer, itemId }: { payer: string; itemId: string }): Promise<boolean> {
+  const bundlesWithItem = getDb().select({ id: bundleItems.bundleId }).from(bundleItems).where(eq(bundleItems.memberId, itemId));
   const [row] = await getDb()
     .select({ id: payments.id })
     .from(payments)
-    .where(and(eq(payments.payer, payer), eq(payments.itemId, itemId), eq(payments.status, "settled")))
+    .where(and(eq(payments.payer, payer), or(eq(payments.itemId, itemId), inArray(payments.itemId, bundlesWithItem)), eq(payments.status, "settled")))
     .limit(1);
   return Boolean(row);
 }
@@ -35,11 +41,7 @@ export async function getPurchasesOf({ payer }: { payer: string }): Promise<Purc
     .where(and(eq(payments.payer, payer), eq(payments.status, "settled")))
     .orderBy(desc(payments.settledAt));
   if (rows.length === 0) return [];
-  const files = await getDb()
-    .select()
-    .from(itemFiles)
-    .where(and(inArray(itemFiles.itemId, rows.map((row) => row.item.id)), eq(itemFiles.isPreview, false)))
-    .orderBy(asc(itemFiles.position));
+  const files = await getPaidFilesOfItems(rows.map((row) => row.item));
   return rows.map(({ payment, item }) => ({
     itemId: item.id,
     slug: item.slug,
@@ -49,26 +51,57 @@ export async function getPurchasesOf({ payer }: { payer: string }): Promise<Purc
     amountAtomic: payment.amountAtomic,
     transactionHash: payment.transactionHash ?? "",
     settledAt: payment.settledAt,
-    files: files.filter((file) => file.itemId === item.id),
+    files: files.get(item.id) ?? [],
   }));
 }
 
-/** A paid file of an item, if `payer` bought that item. */
-export async function getPurchasedFile({ payer, fileId }: { payer: string; fileId: string }): Promise<ItemFile | null> {
-  const file = await getDb().query.itemFiles.findFirst({ where: (row, { eq }) => eq(row.id, fileId) });
-  if (!file || file.isPreview) return null;
-  return (await hasPurchased({ payer, itemId: file.itemId })) ? file : null;
+/** Each item's current paid files, by item id; a bundle's are its members', one folder per member. */
+export async function getPaidFilesOfItems(list: Pick<Item, "id" | "kind">[]): Promise<Map<string, ItemFile[]>> {
+  const bundles = await getBundleMembers({ bundleIds: list.filter((item) => item.kind === "bundle").map((item) => item.id) });
+  const itemIds = [...new Set([...list.map((item) => item.id), ...[...bundles.values()].flat().map((member) => member.id)])];
+  const rows = await getDb()
+    .select()
+    .from(itemFiles)
+    .where(and(inArray(itemFiles.itemId, itemIds), eq(itemFiles.isPreview, false)))
+    .orderBy(asc(itemFiles.position));
+  const byItem = new Map<string, ItemFile[]>(itemIds.map((id) => [id, rows.filter((file) => file.itemId === id)]));
+  for (const [bundleId, members] of bundles) byItem.set(bundleId, bundleFiles(members, byItem));
+  return byItem;
 }
 
-/** The slug and current paid files of an item `payer` bought: the library's "Download all". */
-export async function getPurchasedItem({ payer, itemId }: { payer: string; itemId: string }): Promise<{ slug: string; files: ItemFile[] } | null> {
+/** A paid file of an item, if `payer` bought that item, with whether that item is stamped. */
+export async function getPurchasedFile({ payer, fileId }: { payer: string; fileId: string }): Promise<{ file: ItemFile; stamped: boolean } | null> {
+  const [row] = await getDb().select({ file: itemFiles, stamped: items.stamped }).from(itemFiles).innerJoin(items, eq(itemFiles.itemId, items.id)).where(eq(itemFiles.id, fileId)).limit(1);
+  if (!row || row.file.isPreview) return null;
+  return (await hasPurchased({ payer, itemId: row.file.itemId })) ? row : null;
+}
+
+/**
+ * The settled payment a stamped copy for `payer` names: the earliest for the item itself, else
+ * the earliest for a bundle that includes it. Always the same one, so re-downloads are the same bytes.
+ */
+export async function getStampingPurchase({ payer, itemId }: { payer: string; itemId: string }): Promise<{ payer: string; transactionHash: string; settledAt: Date } | null> {
+  const bundlesWithItem = getDb().select({ id: bundleItems.bundleId }).from(bundleItems).where(eq(bundleItems.memberId, itemId));
+  const [row] = await getDb()
+    .select({ payer: payments.payer, transactionHash: payments.transactionHash, settledAt: payments.settledAt })
+    .from(payments)
+    .where(and(eq(payments.payer, payer), or(eq(payments.itemId, itemId), inArray(payments.itemId, bundlesWithItem)), eq(payments.status, "settled")))
+    .orderBy(sql`${payments.itemId} = ${itemId} desc`, asc(payments.settledAt), asc(payments.id))
+    .limit(1);
+  return row?.transactionHash && row.settledAt ? { payer: row.payer, transactionHash: row.transactionHash, settledAt: row.settledAt } : null;
+}
+
+/** An item `payer` bought with its current paid files (a bundle's members' files): the library's "Download all". */
+export async function getPurchasedItem({
+  payer,
+  itemId,
+}: {
+  payer: string;
+  itemId: string;
+}): Promise<{ id: string; slug: string; stamped: boolean; bundle?: BundleMember[]; files: ItemFile[] } | null> {
   if (!(await hasPurchased({ payer, itemId }))) return null;
   const item = await getDb().query.items.findFirst({ where: (row, { eq }) => eq(row.id, itemId) });
   if (!item) return null;
-  const files = await getDb()
-    .select()
-    .from(itemFiles)
-    .where(and(eq(itemFiles.itemId, itemId), eq(itemFiles.isPreview, false)))
-    .orderBy(asc(itemFiles.position));
-  return { slug: item.slug, files };
+  const bundle = item.kind === "bundle" ? (await getBundleMembers({ bundleIds: [item.id] })).get(item.id) : undefined;
+  return { id: item.id, slug: item.slug, stamped: item.stamped, bundle, files: (await getPaidFilesOfItems([item])).get(item.id) ?? [] };
 }

@@ -1,13 +1,16 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, inArray, lt, max, ne, notExists, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, max, ne, notExists, or, sql } from "drizzle-orm";
 import type { ItemChanges, NewItemInput } from "@/lib/studio/item-input";
+import type { ItemRefusal } from "@/lib/studio/item-refusals";
 import type { Transaction } from "../client";
 import { getDb } from "../database";
+import { type BundleMember, checkBundleMembers, getBundleMembers, countBundleMembers, isBundleMember, writeBundleMembers } from "./bundles";
 import { countCreatorItems } from "./quotas";
-import { type Item, type ItemFile, type NewItemFile, itemFiles, items, payments } from "../schema";
+import { type Item, type ItemFile, type ItemKind, type NewItemFile, bundleItems, itemFiles, items, payments } from "../schema";
 
-export type StudioItem = Item & { files: ItemFile[] };
+/** An item as the studio edits it; a bundle with its members. */
+export type StudioItem = Item & { files: ItemFile[]; bundle?: BundleMember[] };
 
 /** A creator's items, drafts included, newest first. */
 export async function getItemsOfCreator({ creatorId }: { creatorId: string }): Promise<Item[]> {
@@ -19,7 +22,8 @@ export async function getCreatorItem({ creatorId, itemId }: { creatorId: string;
   const item = await getDb().query.items.findFirst({ where: and(eq(items.id, itemId), eq(items.creatorId, creatorId)) });
   if (!item) return null;
   const files = await getDb().query.itemFiles.findMany({ where: eq(itemFiles.itemId, itemId), orderBy: asc(itemFiles.position) });
-  return { ...item, files };
+  if (item.kind !== "bundle") return { ...item, files };
+  return { ...item, files, bundle: (await getBundleMembers({ bundleIds: [itemId] })).get(itemId) };
 }
 
 function slugFromTitle(title: string): string {
@@ -33,7 +37,7 @@ function slugFromTitle(title: string): string {
   return base || "item";
 }
 
-export type CreateItemResult = { ok: true; item: Item } | { ok: false; error: "item_quota_exceeded" };
+export type CreateItemResult = { ok: true; item: Item } | { ok: false; error: "item_quota_exceeded" } | { ok: false; error: "refused"; refusal: ItemRefusal };
 
 /**
  * A new draft with a URL slug from its title; the slug never changes, so links and agents keep
@@ -44,6 +48,12 @@ export async function createItem({ creatorId, input, maxItems }: { creatorId: st
   const base = slugFromTitle(input.title);
   return getDb().transaction(async (tx) => {
     if ((await countCreatorItems({ creatorId, tx })) >= maxItems) return { ok: false, error: "item_quota_exceeded" } as const;
+    if (input.stamped && input.kind === "bundle") return { ok: false, error: "refused", refusal: { reason: "stamp_bundle", field: "stamped" } } as const;
+    const members = input.bundleItems ?? [];
+    if (input.kind !== "bundle" && members.length > 0) return { ok: false, error: "refused", refusal: { reason: "not_a_bundle", field: "bundleItems" } } as const;
+    // A new bundle may start without members (they are chosen on its page); any it names are checked.
+    const checked = input.kind === "bundle" && members.length > 0 ? await checkBundleMembers(tx, { creatorId, slugs: members }) : { ok: true as const, memberIds: [] };
+    if (!checked.ok) return { ok: false, error: "refused", refusal: { reason: checked.reason, field: "bundleItems" } } as const;
     for (const slug of [base, `${base}-${randomBytes(3).toString("hex")}`, `${base}-${randomBytes(6).toString("hex")}`]) {
       const [item] = await tx
         .insert(items)
@@ -56,27 +66,55 @@ export async function createItem({ creatorId, input, maxItems }: { creatorId: st
           priceAtomic: input.price,
           payoutAddress: input.payoutAddress,
           refundPolicy: input.refundPolicy,
+          stamped: input.stamped ?? false,
           published: false,
         })
         .onConflictDoNothing({ target: items.slug })
         .returning();
-      if (item) return { ok: true, item } as const;
+      if (item) {
+        await writeBundleMembers(tx, { bundleId: item.id, memberIds: checked.memberIds });
+        return { ok: true, item } as const;
+      }
     }
     throw new Error(`no free slug for "${input.title}"`);
   });
 }
 
-export type UpdateItemResult = { ok: true; item: Item } | { ok: false; error: "not_found" | "no_files" };
+export type UpdateItemResult = { ok: true; item: Item } | { ok: false; error: "not_found" | "no_files" } | { ok: false; error: "refused"; refusal: ItemRefusal };
 
-/** Changes an item's fields; publishing needs a paid file, checked under the item's lock. */
-export async function updateItem({ creatorId, itemId, changes }: { creatorId: string; itemId: string; changes: ItemChanges }): Promise<UpdateItemResult> {
-  const { price, ...rest } = changes;
+/**
+ * Changes an item's fields, a bundle's members and stamping; publishing needs a paid file (a
+ * bundle: its members). All checked under the item's lock, and a refusal changes nothing.
+ */
+export async function updateItem({
+  creatorId,
+  itemId,
+  changes,
+  stampMaxBytes,
+}: {
+  creatorId: string;
+  itemId: string;
+  changes: ItemChanges;
+  stampMaxBytes: number;
+}): Promise<UpdateItemResult> {
+  const { price, bundleItems: members, ...rest } = changes;
   return getDb().transaction(async (tx) => {
-    const [locked] = await tx.select({ id: items.id }).from(items).where(and(eq(items.id, itemId), eq(items.creatorId, creatorId))).for("update");
+    const [locked] = await tx.select({ id: items.id, kind: items.kind }).from(items).where(and(eq(items.id, itemId), eq(items.creatorId, creatorId))).for("update");
     if (!locked) return { ok: false, error: "not_found" } as const;
+    const refusal = await refusalOf(tx, { creatorId, itemId, kind: locked.kind, changes, stampMaxBytes });
+    if (refusal) return { ok: false, error: "refused", refusal } as const;
+    if (members !== undefined) {
+      const checked = await checkBundleMembers(tx, { creatorId, bundleId: itemId, slugs: members });
+      if (!checked.ok) return { ok: false, error: "refused", refusal: { reason: checked.reason, field: "bundleItems" } } as const;
+      await writeBundleMembers(tx, { bundleId: itemId, memberIds: checked.memberIds });
+    }
     if (changes.published) {
-      const [paid] = await tx.select({ id: itemFiles.id }).from(itemFiles).where(and(eq(itemFiles.itemId, itemId), eq(itemFiles.isPreview, false))).limit(1);
-      if (!paid) return { ok: false, error: "no_files" } as const;
+      const ready =
+        locked.kind === "bundle"
+          ? (await countBundleMembers(tx, itemId)) >= 2
+          : Boolean((await tx.select({ id: itemFiles.id }).from(itemFiles).where(and(eq(itemFiles.itemId, itemId), eq(itemFiles.isPreview, false))).limit(1))[0]);
+      if (!ready && locked.kind === "bundle") return { ok: false, error: "refused", refusal: { reason: "bundle_too_small", field: "bundleItems" } } as const;
+      if (!ready) return { ok: false, error: "no_files" } as const;
     }
     const [item] = await tx
       .update(items)
@@ -85,6 +123,26 @@ export async function updateItem({ creatorId, itemId, changes }: { creatorId: st
       .returning();
     return { ok: true, item } as const;
   });
+}
+
+/** What in `changes` breaks a rule of kinds, bundles or stamping, checked before anything is written. */
+async function refusalOf(
+  tx: Transaction,
+  { itemId, kind, changes, stampMaxBytes }: { creatorId: string; itemId: string; kind: ItemKind; changes: ItemChanges; stampMaxBytes: number },
+): Promise<ItemRefusal | null> {
+  // A bundle's buyers own its members, and a member's buyers its files: neither may turn into the other.
+  if (changes.kind !== undefined && (changes.kind === "bundle") !== (kind === "bundle")) return { reason: "bundle_kind_fixed", field: "kind" };
+  if (changes.bundleItems !== undefined && kind !== "bundle") return { reason: "not_a_bundle", field: "bundleItems" };
+  if (changes.stamped && kind === "bundle") return { reason: "stamp_bundle", field: "stamped" };
+  if (changes.stamped) {
+    const [large] = await tx
+      .select({ id: itemFiles.id })
+      .from(itemFiles)
+      .where(and(eq(itemFiles.itemId, itemId), eq(itemFiles.mimeType, "application/pdf"), sql`${itemFiles.sizeBytes} > ${stampMaxBytes}`))
+      .limit(1);
+    if (large) return { reason: "stamp_file_too_large", field: "stamped" };
+  }
+  return null;
 }
 
 /**
@@ -107,14 +165,16 @@ export async function setItemCover({ itemId, coverKey, coverType, admit }: { ite
   });
 }
 
-export type DeleteItemResult = { deleted: true; storageKeys: string[] } | { deleted: false };
+export type DeleteItemResult = { deleted: true; storageKeys: string[] } | { deleted: false; reason: "item_has_payments" | "item_in_bundle" };
 
 /** Deletes a draft that nobody paid for, returning the storage keys it held. An item with payments stays: its buyers keep access. */
 export async function deleteItem({ itemId }: { itemId: string }): Promise<DeleteItemResult> {
   return getDb().transaction(async (tx) => {
     await tx.select({ id: items.id }).from(items).where(eq(items.id, itemId)).for("update");
     const [paid] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.itemId, itemId)).limit(1);
-    if (paid) return { deleted: false } as const;
+    if (paid) return { deleted: false, reason: "item_has_payments" } as const;
+    // A bundle delivers its members: one in a bundle stays (unpublishing it is enough to hide it).
+    if (await isBundleMember(tx, itemId)) return { deleted: false, reason: "item_in_bundle" } as const;
     const files = await tx.delete(itemFiles).where(eq(itemFiles.itemId, itemId)).returning({ key: itemFiles.storageKey });
     const [item] = await tx.delete(items).where(eq(items.id, itemId)).returning({ coverKey: items.coverKey });
     const keys = files.map((file) => file.key);
@@ -219,6 +279,8 @@ export async function deleteEmptyDrafts({ createdBefore }: { createdBefore: Date
     lt(items.createdAt, createdBefore),
     notExists(getDb().select({ id: itemFiles.id }).from(itemFiles).where(eq(itemFiles.itemId, items.id))),
     notExists(getDb().select({ id: payments.id }).from(payments).where(eq(payments.itemId, items.id))),
+    // A draft bundle has members rather than files; an item in a bundle is delivered by it.
+    notExists(getDb().select({ id: bundleItems.bundleId }).from(bundleItems).where(or(eq(bundleItems.bundleId, items.id), eq(bundleItems.memberId, items.id)))),
   );
   return getDb().transaction(async (tx) => {
     const candidates = await tx.select({ id: items.id }).from(items).where(empty).for("update", { skipLocked: true });

@@ -5,6 +5,8 @@ import { makePdf } from "../../lib/demo/pdf";
 
 /** The upload limit the e2e store runs with. */
 export const UPLOAD_MAX_BYTES = 4 * 1024 * 1024;
+/** The stamping bound the e2e store runs with: a 1 MiB PDF is "too large" without gigabytes of test data. */
+export const STAMP_MAX_BYTES = 1024 * 1024;
 
 export type CreatorSession = { api: APIRequestContext; account: PrivateKeyAccount };
 

@@ -18,6 +18,10 @@ export function toCatalogEntry(item: CatalogItemWithFiles, origin: string, chain
     network: chain.network,
     payTo: payToOf(item),
     refundPolicy: item.refundPolicy,
+    /** A bundle's members (each also re-downloads from its own URL once the bundle is bought); null for other items. */
+    bundle: item.bundle ? { items: item.bundle.map((member) => member.slug) } : null,
+    /** PDFs are stamped per buyer while served: the delivered bytes' sha256 differs from `files[].sha256`, and the receipt names it. */
+    stamped: item.stamped,
     files: item.files
       .filter((file) => !file.isPreview)
       .map((file) => ({ name: file.fileName, size: file.sizeBytes, mimeType: file.mimeType, sha256: file.sha256 })),

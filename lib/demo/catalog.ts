@@ -12,6 +12,10 @@ export type DemoItem = {
   description: string;
   priceAtomic: bigint;
   files: DemoFile[];
+  /** A bundle's members: slugs of the same creator's items listed before it. */
+  bundle?: string[];
+  /** PDFs stamped per buyer while served. */
+  stamped?: boolean;
 };
 
 export type DemoCreator = { handle: string; displayName: string; bio: string; items: DemoItem[] };
@@ -28,7 +32,10 @@ const chapters = (topic: string, count: number): PdfChapter[] =>
 
 const C = 261.63, D = 293.66, E = 329.63, F = 349.23, G = 392.0, A = 440.0, B = 493.88, C5 = 523.25;
 
-/** The seeded demo catalog: three creators, two items each, every kind covered. */
+/**
+ * The seeded demo catalog: three creators, two items each, every kind covered; plus Ada Quill's
+ * bundle of her two e-books and Professor Merkle's stamped e-book (issue 13's demo).
+ */
 export const DEMO_CATALOG: DemoCreator[] = [
   {
     handle: "ada-quill",
@@ -56,6 +63,15 @@ export const DEMO_CATALOG: DemoCreator[] = [
           { fileName: "field-notes-on-stablecoins.pdf", type: "pdf", title: "Field Notes on Stablecoins", chapters: chapters("Dollars on rails", 6) },
           { fileName: "field-notes-sample.pdf", type: "pdf", title: "Field Notes on Stablecoins (sample)", chapters: chapters("Dollars on rails", 1), preview: true },
         ],
+      },
+      {
+        slug: "ada-quill-bookshelf",
+        kind: "bundle",
+        title: "The Ada Quill Bookshelf",
+        description: "Both of Ada Quill's e-books in one purchase, for less than the two bought apart.",
+        priceAtomic: 2_750_000n,
+        files: [],
+        bundle: ["the-gasless-economy", "field-notes-on-stablecoins"],
       },
     ],
   },
@@ -117,6 +133,18 @@ export const DEMO_CATALOG: DemoCreator[] = [
           { fileName: "lesson-2-the-402.pdf", type: "pdf", title: "Lesson 2: The 402", chapters: chapters("Payment Required", 2) },
           { fileName: "lesson-3-receipts.wav", type: "wav", notes: [E, G, C5, G], noteSeconds: 0.5 },
           { fileName: "course-trailer.wav", type: "wav", notes: [E, G, C5], noteSeconds: 0.4, preview: true },
+        ],
+      },
+      {
+        slug: "eip-712-pocket-guide",
+        kind: "ebook",
+        title: "The EIP-712 Pocket Guide",
+        description: "Every field of a typed-data signature on one page each. Each copy is stamped with its buyer's wallet and receipt.",
+        priceAtomic: 1_800_000n,
+        stamped: true,
+        files: [
+          { fileName: "eip-712-pocket-guide.pdf", type: "pdf", title: "The EIP-712 Pocket Guide", chapters: chapters("Typed data", 3) },
+          { fileName: "eip-712-pocket-guide-sample.pdf", type: "pdf", title: "The EIP-712 Pocket Guide (sample)", chapters: chapters("Typed data", 1), preview: true },
         ],
       },
     ],

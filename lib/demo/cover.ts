@@ -2,6 +2,7 @@ const PALETTES: Record<string, [string, string]> = {
   ebook: ["#1e3a8a", "#60a5fa"],
   music: ["#831843", "#f472b6"],
   course: ["#14532d", "#4ade80"],
+  bundle: ["#7c2d12", "#fb923c"],
 };
 
 function escapeXml(text: string) {

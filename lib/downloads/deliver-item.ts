@@ -4,10 +4,11 @@ import type { CatalogItemWithFiles } from "@/db/queries/catalog";
 import { setContentLength } from "@/lib/http/content-length";
 import { contentDisposition } from "@/lib/http/file-response";
 import type { Storage } from "@/lib/storage";
+import type { DeliveryFile } from "./stamped-files";
 import { zipStream } from "./zip-stream";
 
 /** The files a payment buys: everything but the free preview. */
-export function paidFilesOf(item: Pick<CatalogItemWithFiles, "files">) {
+export function paidFilesOf<F extends CatalogItemWithFiles["files"][number]>(item: { files: F[] }): F[] {
   return item.files.filter((file) => !file.isPreview);
 }
 
@@ -25,11 +26,13 @@ export async function filesAvailable(storage: Storage, item: CatalogItemWithFile
 
 /**
  * The paid download as a streamed response: the file itself for one file, a ZIP built on the
- * fly for several (a course). Never cached by shared caches: the bytes were paid for.
+ * fly for several (a course, a bundle). Never cached by shared caches: the bytes were paid for.
+ * Stamped copies (lib/downloads/stamped-files.ts) come in memory with their own size and digest;
+ * Range is not honoured here, stamped or not: a paid download is always the whole 200.
  */
 export async function deliverItem(options: {
   storage: Storage;
-  item: Pick<CatalogItemWithFiles, "slug" | "files">;
+  item: { slug: string; files: DeliveryFile[] };
   headers: Headers;
 }): Promise<Response> {
   const { storage, item, headers } = options;
@@ -42,6 +45,7 @@ export async function deliverItem(options: {
     setContentLength(headers, file.sizeBytes);
     headers.set("content-disposition", contentDisposition("attachment", file.fileName));
     headers.set("etag", `"${file.sha256}"`);
+    if (file.bytes) return new Response(new Uint8Array(file.bytes), { status: 200, headers });
     const stream = await storage.read(file.storageKey);
     return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status: 200, headers });
   }

@@ -2,7 +2,8 @@ import { Readable } from "node:stream";
 import { ZipFile } from "yazl";
 import type { Storage } from "@/lib/storage";
 
-type ZipEntry = { storageKey: string; fileName: string; sizeBytes: number };
+/** A stored file, or (a stamped copy) bytes held in memory. */
+type ZipEntry = { storageKey: string; fileName: string; sizeBytes: number; bytes?: Uint8Array };
 
 // Demo and studio files keep their mtime out of the archive so that equal files zip to equal bytes
 // (a receipt names the archive's sha256). ZIP's DOS time is local time: a date built from local
@@ -17,6 +18,10 @@ const fixedMtime = () => new Date(2026, 0, 1);
 export async function zipStream(storage: Storage, entries: ZipEntry[]): Promise<{ stream: Readable; size: number }> {
   const zip = new ZipFile();
   for (const entry of entries) {
+    if (entry.bytes) {
+      zip.addBuffer(Buffer.from(entry.bytes), entry.fileName, { compress: false, mtime: fixedMtime(), forceDosTimestamp: true });
+      continue;
+    }
     zip.addReadStreamLazy(entry.fileName, { size: entry.sizeBytes, compress: false, mtime: fixedMtime(), forceDosTimestamp: true }, (callback) => {
       storage.read(entry.storageKey).then(
         (stream) => callback(null, stream),

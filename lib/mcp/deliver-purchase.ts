@@ -1,9 +1,11 @@
 import { buffer } from "node:stream/consumers";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { CatalogItemWithFiles } from "@/db/queries/catalog";
-import { getReceiptByTransaction } from "@/db/queries/payments";
+import { getReceiptByTransaction, recordDeliveredSha256 } from "@/db/queries/payments";
 import { sessionSecret } from "@/lib/auth/secret";
+import { stampPlanFor } from "@/lib/downloads/buyer-stamp";
 import { paidFilesOf } from "@/lib/downloads/deliver-item";
+import { prepareFiles, preparedSha256 } from "@/lib/downloads/stamped-files";
 import { displayUsdc } from "@/lib/money/usdc";
 import { deliveryReceipt } from "@/lib/receipts/delivery-receipt";
 import { getStorage } from "@/lib/storage";
@@ -27,6 +29,14 @@ export async function deliverPurchase(item: CatalogItemWithFiles, transactionHas
   const recorded = await getReceiptByTransaction({ transactionHash });
   if (!recorded) return toolError("settlement_pending", { retryAfterSeconds: 5 });
   const files = paidFilesOf(item);
+  // A stamped item goes out by link only (its route stamps it): the digest of that copy is recorded now, for the receipt.
+  const stamp = recorded.settledAt ? stampPlanFor(item, { buyer: recorded.payer, transactionHash, settledAt: recorded.settledAt }) : undefined;
+  if (stamp && !recorded.deliveredSha256) {
+    const prepared = await prepareFiles(getStorage(), files, stamp);
+    if (!prepared.ok) return toolError(prepared.reason);
+    recorded.deliveredSha256 = await preparedSha256(getStorage(), prepared.files);
+    await recordDeliveredSha256({ transactionHash, sha256: recorded.deliveredSha256 });
+  }
   const receipt = {
     transaction: transactionHash,
     network: recorded.network,
@@ -39,7 +49,7 @@ export async function deliverPurchase(item: CatalogItemWithFiles, transactionHas
     receiptUrl: `${origin}/api/receipts/${transactionHash}`,
   };
   // The same signed receipt a download carries in PAYMENT-RESPONSE; a purchase is delivered without one if signing fails.
-  const signed = await deliveryReceipt({ transactionHash, origin, files: item.files }).catch(() => null);
+  const signed = await deliveryReceipt({ transactionHash, origin, files: item.files, payment: recorded }).catch(() => null);
   const settlement = {
     success: true,
     transaction: transactionHash,
@@ -48,7 +58,7 @@ export async function deliverPurchase(item: CatalogItemWithFiles, transactionHas
     extensions: receiptExtensions(signed),
   };
 
-  const embedded = files.length === 1 && files[0].sizeBytes <= EMBED_MAX_BYTES ? await readSmallFile(files[0].storageKey, files[0].sizeBytes) : null;
+  const embedded = !stamp && files.length === 1 && files[0].sizeBytes <= EMBED_MAX_BYTES ? await readSmallFile(files[0].storageKey, files[0].sizeBytes) : null;
   if (embedded) {
     const [file] = files;
     return toolSuccess(

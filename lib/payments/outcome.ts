@@ -7,7 +7,7 @@ export type PaymentOutcome =
   | { kind: "refused"; reason: string }
   /** The payer's payment id already names another payment (x402 payment-identifier: 409). */
   | { kind: "payment-id-conflict" }
-  | { kind: "unavailable"; reason: "facilitator_unavailable" | "settlement_pending" | "file_unavailable" };
+  | { kind: "unavailable"; reason: "facilitator_unavailable" | "settlement_pending" | "file_unavailable" | "stamp_file_too_large" };
 
 export const PENDING = { kind: "unavailable", reason: "settlement_pending" } as const;
 export const UNAVAILABLE = { kind: "unavailable", reason: "facilitator_unavailable" } as const;

@@ -1,6 +1,6 @@
 import type { SignedReceipt } from "@x402/extensions/offer-receipt";
-import { getFilesOfItems } from "@/db/queries/catalog";
 import { type Receipt, getReceiptByTransaction } from "@/db/queries/payments";
+import { getPaidFilesOfItems } from "@/db/queries/purchases";
 import type { ItemFile } from "@/db/schema";
 import { downloadPath } from "@/lib/catalog/paths";
 import { deliveredSha256 } from "@/lib/downloads/delivered-digest";
@@ -26,7 +26,7 @@ export async function deliveryReceipt(options: {
   const payment = options.payment ?? (await getReceiptByTransaction({ transactionHash: options.transactionHash }));
   if (!payment?.settledAt) return null;
   if (options.files) return receiptOf(payment, paidFilesOf({ files: options.files }), options.origin);
-  const files = paidFilesOf({ files: (await getFilesOfItems({ itemIds: [payment.itemId] })).get(payment.itemId) ?? [] });
+  const files = (await getPaidFilesOfItems([{ id: payment.itemId, kind: payment.itemKind }])).get(payment.itemId) ?? [];
   // Files replaced, added or reordered since the sale: a receipt now would name bytes this buyer
   // was not sent. None rather than a wrong one. (A deleted lesson leaves no trace to see.)
   const settledAt = payment.settledAt;
@@ -45,7 +45,8 @@ async function receiptOf(payment: Receipt, files: ItemFile[], origin: string): P
     amount: payment.amountAtomic,
     asset: payment.asset,
     payTo: payment.payTo,
-    sha256: await deliveredSha256(getStorage(), files),
+    // A stamped delivery's bytes are the buyer's own: their digest was recorded when delivered.
+    sha256: payment.deliveredSha256 ?? (await deliveredSha256(getStorage(), files)),
     settledAt: payment.settledAt,
   });
 }

@@ -1,10 +1,9 @@
-import { getFilesOfItems } from "@/db/queries/catalog";
 import { type Receipt, getReceiptByTransaction } from "@/db/queries/payments";
 import { getSellerOfItem } from "@/db/queries/receipts";
+import { getPaidFilesOfItems } from "@/db/queries/purchases";
 import { getRefundsOfPayment } from "@/db/queries/sales";
 import type { ItemFile, Refund } from "@/db/schema";
 import { getChainConfig } from "@/lib/chain/config";
-import { paidFilesOf } from "@/lib/downloads/deliver-item";
 import { USDC_NAME, networkName, receiptNumber } from "./names";
 
 export type ReceiptDetails = {
@@ -28,14 +27,14 @@ export async function getReceiptDetails({ transactionHash }: { transactionHash: 
   const chain = getChainConfig();
   const [seller, files, refunds] = await Promise.all([
     getSellerOfItem({ itemId: payment.itemId }),
-    getFilesOfItems({ itemIds: [payment.itemId] }),
+    getPaidFilesOfItems([{ id: payment.itemId, kind: payment.itemKind }]),
     getRefundsOfPayment({ paymentId: payment.id }),
   ]);
   return {
     payment,
     number: receiptNumber(payment.transactionHash ?? transactionHash),
     seller,
-    files: paidFilesOf({ files: files.get(payment.itemId) ?? [] }),
+    files: files.get(payment.itemId) ?? [],
     networkName: networkName(payment.network),
     tokenName: payment.asset.toLowerCase() === chain.usdc.toLowerCase() ? USDC_NAME : null,
     explorerUrl: chain.explorerUrl ?? null,

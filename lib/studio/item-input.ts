@@ -19,6 +19,9 @@ const itemFields = {
   price: priceSchema,
   payoutAddress: itemPayout,
   refundPolicy: z.string().trim().max(2000, "Keep the refund policy under 2,000 characters."),
+  /** A bundle's members, by slug, in the order its page and ZIP show them (db/queries/bundles.ts checks them). */
+  bundleItems: z.array(z.string().max(200), { message: "List the included items by slug." }).max(50, "A bundle includes at most 50 items."),
+  stamped: z.boolean({ message: "Stamping is on (true) or off (false)." }),
 };
 
 /** A new draft item, as the studio form posts it; the price is a decimal USDC string ("4.99"). */
@@ -27,6 +30,8 @@ export const newItemSchema = z.strictObject({
   description: itemFields.description.default(""),
   payoutAddress: itemFields.payoutAddress.prefault(""),
   refundPolicy: itemFields.refundPolicy.default(""),
+  bundleItems: itemFields.bundleItems.optional(),
+  stamped: itemFields.stamped.default(false),
 });
 
 /** Any subset of an item's fields, plus publishing. */
@@ -37,6 +42,8 @@ export const itemChangesSchema = z.strictObject({
   price: itemFields.price.optional(),
   payoutAddress: itemFields.payoutAddress.optional(),
   refundPolicy: itemFields.refundPolicy.optional(),
+  bundleItems: itemFields.bundleItems.optional(),
+  stamped: itemFields.stamped.optional(),
   published: z.boolean().optional(),
 });
 
@@ -48,6 +55,7 @@ export const profileSchema = z.strictObject({
   showSalesCount: z.boolean().optional(),
 });
 
-export type NewItemInput = z.output<typeof newItemSchema>;
+/** `stamped` defaults to off for callers that do not name it. */
+export type NewItemInput = Omit<z.output<typeof newItemSchema>, "stamped"> & { stamped?: boolean };
 export type ItemChanges = z.output<typeof itemChangesSchema>;
 export type ProfileInput = z.output<typeof profileSchema>;

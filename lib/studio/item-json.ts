@@ -14,6 +14,8 @@ export function itemJson(item: StudioItem) {
     payoutAddress: item.payoutAddress,
     refundPolicy: item.refundPolicy,
     published: item.published,
+    stamped: item.stamped,
+    bundleItems: item.bundle?.map((member) => member.slug) ?? null,
     hasCover: item.coverKey !== null,
     files: item.files.map((file) => ({
       id: file.id,

@@ -2,7 +2,9 @@ import type { PaymentPayload, PaymentRequirements } from "@x402/core/types";
 import { type CatalogItemWithFiles } from "@/db/queries/catalog";
 import { findOtherPaymentWithId, findPaymentByAuthorization } from "@/db/queries/payments";
 import { countRateLimit, peekRateLimit } from "@/lib/abuse/rate-limit";
-import { filesAvailable } from "@/lib/downloads/deliver-item";
+import { filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
+import { stampable, stampedItemIds } from "@/lib/downloads/stamped-files";
+import { getEnv } from "@/lib/env";
 import { type PaymentOutcome, UNAVAILABLE, refused } from "@/lib/payments/outcome";
 import { resumeHeldPayment } from "@/lib/payments/resume-payment";
 import { settleNewPayment } from "@/lib/payments/settle-payment";
@@ -60,6 +62,7 @@ export async function acceptPayment({ paywall, payload, requirements, item }: At
     return { kind: "payment-id-conflict" };
   }
   if (!(await filesAvailable(getStorage(), item))) return { kind: "unavailable", reason: "file_unavailable" };
+  if (!stampable(paidFilesOf(item), stampedItemIds(item), getEnv().STAMP_MAX_BYTES)) return { kind: "unavailable", reason: "stamp_file_too_large" };
 
   const outcome = await settleNewPayment({ paywall, payload, requirements: match.requirements, authorization, itemId: item.id, paymentIdHash: paymentId.idHash });
   if (outcome.kind !== "refused") return outcome;

@@ -7,9 +7,13 @@ import { countRateLimit, peekRateLimit, rateLimitedResponse } from "@/lib/abuse/
 import { SIGN_IN_WITH_X, siwxDeclarationFor, siwxResourceUrl, verifySiwxProof } from "@/lib/auth/siwx";
 import { downloadPath, itemPath } from "@/lib/catalog/paths";
 import { snapshotItemBySlug } from "@/lib/catalog/snapshot";
-import { deliverItem, filesAvailable } from "@/lib/downloads/deliver-item";
+import { getEnv } from "@/lib/env";
+import { ownerStampPlan, stampPlanFor } from "@/lib/downloads/buyer-stamp";
+import { deliverItem, filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
+import { prepareFiles, preparedSha256, stampable, stampedItemIds } from "@/lib/downloads/stamped-files";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { deliveryReceipt } from "@/lib/receipts/delivery-receipt";
+import { getReceiptByTransaction, recordDeliveredSha256 } from "@/db/queries/payments";
 import { getStorage } from "@/lib/storage";
 import { type PaymentAnswer, acceptPayment } from "./accept-payment";
 import { readEip3009Authorization } from "./authorization";
@@ -91,6 +95,9 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
     siwxReason = proof.ok ? "siwx_no_purchase" : proof.reason;
   }
 
+  // A stamped PDF above the stamping bound cannot be delivered: refused before anyone signs.
+  if (!stampable(paidFilesOf(item), stampedItemIds(item), getEnv().STAMP_MAX_BYTES)) return errorResponse(409, "stamp_file_too_large");
+
   const terms = await currentTermsFor(item);
   if (!terms) return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
   const { paywall, requirements } = terms;
@@ -124,14 +131,22 @@ async function respond(
     case "paid": {
       const headers = new Headers(PAYWALL_CORS_HEADERS);
       const payer = readEip3009Authorization(context.payload)?.payer;
+      const settled = outcome.settled ?? (await getReceiptByTransaction({ transactionHash: outcome.transactionHash }));
+      // A stamped copy names this payment; its digest is recorded so that the receipt names what was sent.
+      const plan = settled?.settledAt ? stampPlanFor(context.item, { buyer: settled.payer, transactionHash: outcome.transactionHash, settledAt: settled.settledAt }) : undefined;
+      const storage = getStorage();
+      const prepared = await prepareFiles(storage, paidFilesOf(context.item), plan);
+      if (!prepared.ok) return errorResponse(409, prepared.reason);
+      const deliveredSha256 = prepared.stamped ? await preparedSha256(storage, prepared.files) : null;
+      if (deliveredSha256) await recordDeliveredSha256({ transactionHash: outcome.transactionHash, sha256: deliveredSha256 });
       // The file goes out even if the receipt cannot be made now: it was paid for, and
       // GET /api/receipts/<tx> signs the same receipt later.
-      const payment = outcome.settled && { ...outcome.settled, itemSlug: context.item.slug, itemTitle: context.item.title };
-      const receipt = await deliveryReceipt({ transactionHash: outcome.transactionHash, origin: context.origin, files: context.item.files, payment }).catch(() => null);
+      const payment = settled && { ...settled, deliveredSha256: deliveredSha256 ?? settled.deliveredSha256, itemSlug: context.item.slug, itemTitle: context.item.title, itemKind: context.item.kind };
+      const receipt = await deliveryReceipt({ transactionHash: outcome.transactionHash, origin: context.origin, files: context.item.files, payment: payment || undefined }).catch(() => null);
       const extensions = receiptExtensions(receipt);
       headers.set("payment-response", paymentResponseHeader({ success: true, transaction: outcome.transactionHash, network: context.network, payer, extensions }));
       if (context.payload.x402Version === 1) headers.set("x-payment-response", v1PaymentResponseHeader({ transaction: outcome.transactionHash, network: context.network, payer }));
-      return deliverItem({ storage: getStorage(), item: context.item, headers });
+      return deliverItem({ storage, item: { slug: context.item.slug, files: prepared.files }, headers });
     }
     case "refused":
       return context.refuse(outcome.reason);
@@ -154,5 +169,9 @@ export async function redownload(item: CatalogItemWithFiles, buyer: string): Pro
   }
   const storage = getStorage();
   if (!(await filesAvailable(storage, item))) return errorResponse(503, "file_unavailable", RETRY_AFTER);
-  return deliverItem({ storage, item, headers: new Headers(PAYWALL_CORS_HEADERS) });
+  const stamp = await ownerStampPlan(item, buyer);
+  if (!stamp.ok) return errorResponse(404, "siwx_no_purchase");
+  const prepared = await prepareFiles(storage, paidFilesOf(item), stamp.plan);
+  if (!prepared.ok) return errorResponse(409, prepared.reason);
+  return deliverItem({ storage, item: { slug: item.slug, files: prepared.files }, headers: new Headers(PAYWALL_CORS_HEADERS) });
 }

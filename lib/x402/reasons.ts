@@ -38,6 +38,7 @@ const MESSAGES: Record<string, string> = {
   invalid_exact_evm_token_version_mismatch: "The payment was signed for another token version.",
   facilitator_unavailable: "Payments cannot be processed right now. Nothing was charged; try again shortly.",
   file_unavailable: "The file is temporarily unavailable. Nothing was charged.",
+  stamp_file_too_large: "This item's PDF is larger than the store stamps per buyer, so it cannot be sold stamped. Nothing was charged; tell the creator.",
   store_unavailable: "The store cannot serve this right now; try again shortly.",
   settlement_pending: "The payment is settling. Retry the same request shortly; do not sign again.",
   not_found: "No such item in this store.",

@@ -4,6 +4,7 @@ import Image from "next/image";
 import { notFound } from "next/navigation";
 import { CreatorBox } from "@/components/catalog/creator-box";
 import { CourseOutline } from "@/components/preview/course-outline";
+import { BundleContents } from "@/components/store/bundle-contents";
 import { FileList } from "@/components/store/file-list";
 import { KIND_LABELS } from "@/components/store/kind-label";
 import { LazyBuyPanel } from "@/components/store/lazy-buy-panel";
@@ -56,7 +57,7 @@ export default async function ItemPage({ params }: Props) {
           </h2>
           <PriceTag atomic={item.priceAtomic} className="text-2xl" />
           <p className="text-sm text-stone-600">
-            One payment buys {paidFiles.length === 1 ? "the file" : `all ${paidFiles.length} files`}. Agents pay{" "}
+            One payment buys {item.bundle ? `all ${item.bundle.length} items` : paidFiles.length === 1 ? "the file" : `all ${paidFiles.length} files`}. Agents pay{" "}
             <code className="rounded bg-stone-100 px-1">{downloadPath(item.slug)}</code> over HTTP 402.
           </p>
           <div className="rounded-lg bg-stone-50 p-3 text-sm text-stone-700" data-testid="refund-policy">
@@ -75,7 +76,9 @@ export default async function ItemPage({ params }: Props) {
           />
         </section>
 
-        {item.kind === "course" ? (
+        {item.bundle ? (
+          <BundleContents bundle={item} />
+        ) : item.kind === "course" ? (
           <CourseOutline outline={await courseOutline(getStorage(), paidFiles)} />
         ) : (
           <section aria-labelledby="files-heading" className="flex flex-col gap-3">

@@ -41,6 +41,10 @@ export default async function ReceiptPage({ params }: Props) {
         ))}
       </ul>,
     ],
+    // A stamped copy is this buyer's own: its digest, not the catalog's, identifies what was delivered.
+    ...(payment.deliveredSha256
+      ? ([["Stamped copy (sha256)", <span key="stamped" className="font-mono text-xs break-all" data-testid="receipt-delivered-sha256">{payment.deliveredSha256}</span>]] as [string, React.ReactNode][])
+      : []),
     ["Amount", displayUsdc(payment.amountAtomic)],
     ["Paid by", <span key="payer" className="font-mono">{payment.payer}</span>],
     ["Network", <span key="network">{details.networkName}<span className={SMALL_PRINT}>{payment.network}</span></span>],

@@ -28,6 +28,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ tran
     status: receipt.status,
     transaction: receipt.transactionHash,
     settledAt: receipt.settledAt?.toISOString() ?? null,
+    // A stamped copy's own digest (it differs from the catalog's); null when the catalog's files are what was sent.
+    deliveredSha256: receipt.deliveredSha256,
     // The x402 offer-receipt the download carried in PAYMENT-RESPONSE, identical (null without a signing key).
     signedReceipt: await deliveryReceipt({ transactionHash: parsed.data, origin: requestOrigin(request.headers) }),
   });

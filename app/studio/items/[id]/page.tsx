@@ -16,6 +16,7 @@ import { getEnv } from "@/lib/env";
 import { formatUsdc } from "@/lib/money/usdc";
 import { currentCreator, findCreatorItem } from "@/lib/studio/current-creator";
 import { MAX_COVER_BYTES } from "@/lib/studio/item-files";
+import { bundleCandidatesOf } from "@/lib/studio/bundle-candidates";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit item — Creator studio" };
@@ -48,14 +49,17 @@ export default async function StudioItemPage({ params }: { params: Promise<{ id:
         <ItemActions key={item.files.map((file) => `${file.id}:${file.isPreview}`).join()} itemId={item.id} published={item.published} />
       </StudioPageHeader>
 
-      <section className="flex flex-col gap-3">
-        <h2 className="text-lg font-semibold">Files</h2>
-        <FileManager
-          itemId={item.id}
-          maxBytes={getEnv().UPLOAD_MAX_BYTES}
-          files={item.files.map((file) => ({ id: file.id, name: file.fileName, title: file.title, mimeType: file.mimeType, sizeBytes: file.sizeBytes, sha256: file.sha256, isPreview: file.isPreview }))}
-        />
-      </section>
+      {/* A bundle's files are its members': it has none of its own. */}
+      {item.kind !== "bundle" && (
+        <section className="flex flex-col gap-3">
+          <h2 className="text-lg font-semibold">Files</h2>
+          <FileManager
+            itemId={item.id}
+            maxBytes={getEnv().UPLOAD_MAX_BYTES}
+            files={item.files.map((file) => ({ id: file.id, name: file.fileName, title: file.title, mimeType: file.mimeType, sizeBytes: file.sizeBytes, sha256: file.sha256, isPreview: file.isPreview }))}
+          />
+        </section>
+      )}
 
       <section className="grid grid-cols-1 gap-6 md:grid-cols-[max-content_minmax(0,1fr)]">
         <CoverUpload itemId={item.id} hasCover={item.coverKey !== null} maxBytes={Math.min(MAX_COVER_BYTES, getEnv().UPLOAD_MAX_BYTES)} />
@@ -69,7 +73,10 @@ export default async function StudioItemPage({ params }: { params: Promise<{ id:
             price: formatUsdc(item.priceAtomic),
             payoutAddress: item.payoutAddress ?? "",
             refundPolicy: item.refundPolicy,
+            bundleItems: item.bundle?.map((member) => member.slug) ?? [],
+            stamped: item.stamped,
           }}
+          bundleCandidates={await bundleCandidatesOf(creator.id, item.id)}
         />
       </section>
 

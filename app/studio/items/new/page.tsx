@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ItemForm } from "@/components/studio/item-form";
 import { StudioPageHeader } from "@/components/studio/studio-page-header";
 import { StudioSignIn } from "@/components/studio/studio-sign-in";
+import { bundleCandidatesOf } from "@/lib/studio/bundle-candidates";
 import { currentCreator } from "@/lib/studio/current-creator";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export default async function NewItemPage() {
       <StudioPageHeader title="New item">
         <p className="text-sm text-stone-600">It starts as a draft: add files and a cover next, then publish.</p>
       </StudioPageHeader>
-      <ItemForm creatorPayout={creator.payoutAddress} />
+      <ItemForm creatorPayout={creator.payoutAddress} bundleCandidates={await bundleCandidatesOf(creator.id)} />
     </div>
   );
 }

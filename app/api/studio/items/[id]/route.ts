@@ -1,11 +1,13 @@
 // GET /api/studio/items/:id — the item with its files; PATCH — edit fields, change the price, publish or unpublish; DELETE — delete a draft nobody bought
 import { deleteItem, getCreatorItem, updateItem } from "@/db/queries/studio-items";
 import { catalogChanged } from "@/lib/discovery/catalog-cache";
+import { getEnv } from "@/lib/env";
 import { apiError, readJsonInput } from "@/lib/http/json-input";
 import { getStorage } from "@/lib/storage";
 import { itemNotFound, requireCreatorItem } from "@/lib/studio/current-creator";
 import { itemChangesSchema } from "@/lib/studio/item-input";
 import { itemJson } from "@/lib/studio/item-json";
+import { itemRefusalResponse } from "@/lib/studio/item-refusals";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -23,8 +25,10 @@ export async function PATCH(request: Request, { params }: Params) {
   if (!access.ok) return access.response;
   const input = await readJsonInput(request, itemChangesSchema);
   if (!input.ok) return input.response;
-  const updated = await updateItem({ creatorId: access.creator.id, itemId: access.item.id, changes: input.data });
+  const stampMaxBytes = getEnv().STAMP_MAX_BYTES;
+  const updated = await updateItem({ creatorId: access.creator.id, itemId: access.item.id, changes: input.data, stampMaxBytes });
   if (updated.ok) catalogChanged();
+  if (!updated.ok && updated.error === "refused") return itemRefusalResponse(updated.refusal, stampMaxBytes);
   if (!updated.ok && updated.error === "no_files") {
     return apiError(409, { error: "no_files", message: "Upload at least one file that is not the free preview before publishing." });
   }
@@ -36,6 +40,9 @@ export async function DELETE(_request: Request, { params }: Params) {
   const access = await requireCreatorItem((await params).id);
   if (!access.ok) return access.response;
   const result = await deleteItem({ itemId: access.item.id });
+  if (!result.deleted && result.reason === "item_in_bundle") {
+    return apiError(409, { error: "item_in_bundle", message: "A bundle includes this item and delivers it to its buyers: unpublish it instead." });
+  }
   if (!result.deleted) {
     return apiError(409, { error: "item_has_payments", message: "People paid for this item and keep access to it: unpublish it instead." });
   }
