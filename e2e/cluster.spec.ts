@@ -5,7 +5,7 @@ import { NO_RATE_LIMITS, type StartedStore, isAlive, startStore, stopStore } fro
 import { createPayingFetch } from "../lib/x402/paying-fetch";
 import { expect, test } from "./fixtures";
 import { chainReader, fundFreshBuyers, paymentRequiredFrom } from "./support/chain";
-import { type CreatorSession, publishedItem, signInCreator } from "./support/studio";
+import { type CreatorSession, createItem, publishedItem, samplePdf, signInCreator, uploadFile } from "./support/studio";
 
 // WEB_CONCURRENCY=2: one start command, one port, a cluster primary and two server workers on one
 // PostgreSQL database (its own, with its own chain and files). Which worker answers a request is
@@ -85,7 +85,7 @@ test.describe("two server processes behind one port (WEB_CONCURRENCY=2)", () => 
           Array.from({ length: count }, async () => {
             const response = await fetch(url);
             await response.arrayBuffer();
-            // Until the other worker's next poll, a just-published item is not in its snapshot: a 404.
+            // A worker whose snapshot lacks the just-published item reads it from the database (lib/catalog/missed-slugs.ts).
             if (response.status !== 402) return `HTTP ${response.status}`;
             return paymentRequiredFrom(Object.fromEntries(response.headers)).accepts[0].amount;
           }),
@@ -110,6 +110,22 @@ test.describe("two server processes behind one port (WEB_CONCURRENCY=2)", () => 
     await response.arrayBuffer();
     expect(await chain.balanceOf(buyer.address)).toBe(10_000_000n - 2_500_000n);
     expect(await chain.balanceOf(payTo)).toBe(creatorBefore + 2_500_000n);
+  });
+
+  test("an item just published through one worker is on sale at both at once: no worker answers 404 until its next poll", async () => {
+    const item = await createItem(creator.api, { price: "0.75" });
+    expect((await uploadFile(creator.api, item.id, "book.pdf", await samplePdf(item.title))).status()).toBe(201);
+    const burst = async (slug: string) =>
+      Promise.all(Array.from({ length: 100 }, () => fetch(`${store.url}/api/download/${slug}`).then(async (response) => (await response.arrayBuffer(), response.status))));
+    // Both workers load their catalog snapshot now, with the draft unpublished in it.
+    expect(new Set(await burst("midnight-blocks"))).toEqual(new Set([402]));
+    const published = await creator.api.patch(`/api/studio/items/${item.id}`, { data: { published: true } });
+    expect(published.status(), await published.text()).toBe(200);
+    const before = workers.map(bytesWritten);
+    // Straight after publishing: the worker that did not publish has not polled yet, and reads the slug it lacks.
+    const statuses = await burst(item.slug);
+    expect(statuses.filter((status) => status !== 402)).toEqual([]);
+    for (const [index, worker] of workers.entries()) expect(bytesWritten(worker) - before[index]).toBeGreaterThan(20 * 1024);
   });
 
   test("SIGTERM to the start command stops the primary, every worker and anvil: no process is left", async () => {

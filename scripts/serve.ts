@@ -1,12 +1,14 @@
 // The Next.js production (or dev) server behind the start command. A custom server so that exact
 // Content-Length headers survive (see lib/http/content-length.ts), security headers are set from
-// the runtime configuration, route handlers learn the client's address, and cross-site state
-// changes are refused for every studio and library route in one place; the rest is Next's.
+// the runtime configuration, route handlers learn the client's address, cross-site state changes
+// are refused for every studio and library route in one place, and file deliveries stream as Node
+// streams (lib/downloads/node-body.ts); the rest is Next's.
 import cluster from "node:cluster";
 import http, { type ServerResponse } from "node:http";
 import next from "next";
 import { publicOrigin } from "@/lib/auth/public-origin";
 import { getBrowserChain } from "@/lib/chain/browser-chain";
+import { handleWithNodeBodies } from "@/lib/downloads/node-body";
 import { getEnv } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
 import { pageCompression } from "@/lib/http/compression";
@@ -57,7 +59,8 @@ async function main() {
     compress(req, res, () => {});
     const refusal = stateChangeRefusal(req, site);
     if (refusal) return sendRefusal(res, refusal);
-    void handle(req, res);
+    // After compress: a file delivery's body (never compressed) is piped in at Next's res.end().
+    handleWithNodeBodies(req, res, () => void handle(req, res));
   });
   await whenClusterReady();
   server.listen(port, host, () => console.log(`Next.js ${dev ? "dev" : "production"} server on http://${host}:${port}`));

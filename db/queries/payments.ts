@@ -54,12 +54,20 @@ export async function claimPayment(claim: PaymentClaim): Promise<ClaimResult> {
   }
 }
 
-/** Another live payment of `payer` under this payment id (a conflict), if any. */
-export async function findOtherPaymentWithId({ payer, paymentIdHash, nonce }: { payer: string; paymentIdHash: string; nonce: string }): Promise<Payment | null> {
-  const row = await getDb().query.payments.findFirst({
-    where: and(eq(payments.payer, payer), eq(payments.paymentIdHash, paymentIdHash), ne(payments.status, "failed"), ne(payments.nonce, nonce)),
-  });
-  return row ?? null;
+/**
+ * In one read, for a payment arriving: the row of its authorization (whatever its state, or null)
+ * and whether the payer's payment id already names another live payment (a conflict).
+ */
+export async function findPaymentAndIdConflict(key: AuthorizationKey & { paymentIdHash: string | null }): Promise<{ held: Payment | null; idConflict: boolean }> {
+  const ofThisAuthorization = and(eq(payments.network, key.network), eq(payments.asset, key.asset), eq(payments.nonce, key.nonce));
+  const otherWithId = key.paymentIdHash ? and(eq(payments.paymentIdHash, key.paymentIdHash), ne(payments.status, "failed"), ne(payments.nonce, key.nonce)) : undefined;
+  const rows = await getDb()
+    .select()
+    .from(payments)
+    .where(and(eq(payments.payer, key.payer), otherWithId ? or(ofThisAuthorization, otherWithId) : ofThisAuthorization))
+    .limit(2);
+  const isThisAuthorization = (row: Payment) => row.network === key.network && row.asset === key.asset && row.nonce === key.nonce;
+  return { held: rows.find(isThisAuthorization) ?? null, idConflict: rows.some((row) => !isThisAuthorization(row)) };
 }
 
 /**

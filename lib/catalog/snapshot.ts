@@ -1,4 +1,5 @@
-import { type CatalogItemWithFiles, getPublishedItemsWithFiles, readCatalogFingerprint } from "@/db/queries/catalog";
+import { readMissedSlug } from "./missed-slugs";
+import { type CatalogItemWithFiles, getPublishedItemBySlug, getPublishedItemsWithFiles, readCatalogFingerprint } from "@/db/queries/catalog";
 
 /**
  * The published catalog in memory, one copy per server process: what unpaid 402s, /api/catalog
@@ -97,9 +98,18 @@ export function catalogSnapshot(): Promise<CatalogSnapshot> {
   return current.loaded.snapshot;
 }
 
-/** A published item by slug from the snapshot, or null (unknown and unpublished alike). */
+/**
+ * A published item by slug from the snapshot, or null (unknown and unpublished alike). A slug the
+ * snapshot lacks may have been published by another process since its last poll: it is read from
+ * the database before the answer is "not found" (lib/catalog/missed-slugs.ts bounds those reads).
+ */
 export async function snapshotItemBySlug(slug: string): Promise<CatalogItemWithFiles | null> {
-  return (await catalogSnapshot()).bySlug.get(slug) ?? null;
+  const known = (await catalogSnapshot()).bySlug.get(slug);
+  if (known) return known;
+  const published = await readMissedSlug(slug, getPublishedItemBySlug);
+  // This copy is behind the database: the next request reads it again, as after a studio change.
+  if (published) catalogChanged();
+  return published;
 }
 
 /**

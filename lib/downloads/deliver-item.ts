@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { Readable } from "node:stream";
 import type { CatalogItemWithFiles } from "@/db/queries/catalog";
 import { setContentLength } from "@/lib/http/content-length";
 import { contentDisposition } from "@/lib/http/file-response";
 import type { Storage } from "@/lib/storage";
+import { fileBody } from "./node-body";
 import type { DeliveryFile } from "./stamped-files";
 import { zipStream } from "./zip-stream";
 
@@ -47,12 +47,12 @@ export async function deliverItem(options: {
     headers.set("etag", `"${file.sha256}"`);
     if (file.bytes) return new Response(new Uint8Array(file.bytes), { status: 200, headers });
     const stream = await storage.read(file.storageKey);
-    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status: 200, headers });
+    return new Response(fileBody(stream), { status: 200, headers });
   }
   const zip = await zipStream(storage, files);
   headers.set("content-type", "application/zip");
   setContentLength(headers, zip.size);
   headers.set("content-disposition", contentDisposition("attachment", `${item.slug}.zip`));
   headers.set("etag", `"${createHash("sha256").update(files.map((file) => file.sha256).join(",")).digest("hex")}"`);
-  return new Response(Readable.toWeb(zip.stream) as ReadableStream<Uint8Array>, { status: 200, headers });
+  return new Response(fileBody(zip.stream), { status: 200, headers });
 }

@@ -1,6 +1,6 @@
 import type { PaymentPayload, PaymentRequirements } from "@x402/core/types";
 import { type CatalogItemWithFiles } from "@/db/queries/catalog";
-import { findOtherPaymentWithId, findPaymentByAuthorization } from "@/db/queries/payments";
+import { findPaymentAndIdConflict, findPaymentByAuthorization } from "@/db/queries/payments";
 import { countRateLimit, peekRateLimit } from "@/lib/abuse/rate-limit";
 import { filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
 import { stampable, stampedItemIds } from "@/lib/downloads/stamped-files";
@@ -37,7 +37,7 @@ export async function acceptPayment({ paywall, payload, requirements, item }: At
   if (!paymentId.ok) return { kind: "invalid-payment-id" };
   const key = { network: paywall.chain.network, asset: paywall.chain.usdc, payer: authorization.payer, nonce: authorization.nonce };
 
-  const held = await findPaymentByAuthorization(key);
+  const { held, idConflict } = await findPaymentAndIdConflict({ ...key, paymentIdHash: paymentId.idHash });
   if (held && held.status !== "failed") {
     const heldRequirements = await requirementsOfHeldPayment(paywall, held);
     return resumeHeldPayment({ paywall, held, requirements: heldRequirements, payload, authorization, itemId: item.id, paymentIdHash: paymentId.idHash });
@@ -58,7 +58,7 @@ export async function acceptPayment({ paywall, payload, requirements, item }: At
     const allowance = await peekRateLimit("refused-payer", payer);
     if (!allowance.ok) return { kind: "payer-limited", retryAfterSeconds: allowance.retryAfterSeconds };
   }
-  if (paymentId.idHash && (await findOtherPaymentWithId({ payer: authorization.payer, paymentIdHash: paymentId.idHash, nonce: authorization.nonce }))) {
+  if (idConflict) {
     return { kind: "payment-id-conflict" };
   }
   if (!(await filesAvailable(getStorage(), item))) return { kind: "unavailable", reason: "file_unavailable" };

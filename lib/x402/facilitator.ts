@@ -6,7 +6,7 @@ import { toFacilitatorEvmSigner } from "@x402/evm";
 import { registerExactEvmScheme } from "@x402/evm/exact/facilitator";
 import { createWalletClient, http, nonceManager } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { RPC_TIMEOUT_MS, createChainPublicClient } from "@/lib/chain/clients";
+import { RPC_TIMEOUT_MS, createChainPublicClient, rpcFetch } from "@/lib/chain/clients";
 import type { ChainConfig } from "@/lib/chain/networks";
 import { noteBlockNumber } from "@/lib/chain/recent-block";
 import { devnetClock } from "@/lib/devnet/clock";
@@ -64,7 +64,7 @@ function createEmbeddedFacilitator(chain: ChainConfig, privateKey: `0x${string}`
   const walletClient = createWalletClient({
     account,
     chain: chain.chain,
-    transport: http(chain.rpcUrl, { timeout: RPC_TIMEOUT_MS, retryCount: 0 }),
+    transport: http(chain.rpcUrl, { timeout: RPC_TIMEOUT_MS, retryCount: 0, fetchFn: rpcFetch }),
   });
   const codeOf = recentCode((address) => publicClient.getCode({ address }));
   // viem's clients are not assignable to the signer type as they are; this adapter is the seam.
