@@ -68,6 +68,8 @@ const envSchema = z.object({
    * public host and scheme from X-Forwarded-Host/-Proto. Without it those headers are ignored.
    */
   TRUST_PROXY: optional(z.enum(["true", "false"])).default("false"),
+  /** The most a buyer may choose to pay for a pay-what-you-want item (`?amount=`), in USDC. */
+  PAY_WHAT_YOU_WANT_MAX_USDC: optional(z.string().regex(/^\d{1,9}(\.\d{1,6})?$/, "must be a USDC amount like 1000 or 250.50")).default("1000"),
   /** Test-only fault injection, honoured on the devnet only (see lib/testing/fault.ts). */
   STOREFRONT_FAULT: optional(z.enum(["exit-after-settlement-broadcast"])),
 });

@@ -14,6 +14,7 @@ export async function hasPurchased({ payer, itemId }: { payer: string; itemId: s
 }
 
 export type Purchase = {
+  paymentId: string;
   itemId: string;
   slug: string;
   title: string;
@@ -21,7 +22,9 @@ export type Purchase = {
   /** A cover the public cover URL serves: the item has one and is still published. */
   hasCover: boolean;
   amountAtomic: bigint;
+  /** Empty for a free claim, which has no chain transaction. */
   transactionHash: string;
+  discountCode: string | null;
   settledAt: Date | null;
   files: ItemFile[];
 };
@@ -41,6 +44,7 @@ export async function getPurchasesOf({ payer }: { payer: string }): Promise<Purc
     .where(and(inArray(itemFiles.itemId, rows.map((row) => row.item.id)), eq(itemFiles.isPreview, false)))
     .orderBy(asc(itemFiles.position));
   return rows.map(({ payment, item }) => ({
+    paymentId: payment.id,
     itemId: item.id,
     slug: item.slug,
     title: item.title,
@@ -48,6 +52,7 @@ export async function getPurchasesOf({ payer }: { payer: string }): Promise<Purc
     hasCover: item.coverKey !== null && item.published,
     amountAtomic: payment.amountAtomic,
     transactionHash: payment.transactionHash ?? "",
+    discountCode: payment.discountCode,
     settledAt: payment.settledAt,
     files: files.filter((file) => file.itemId === item.id),
   }));

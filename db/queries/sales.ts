@@ -4,7 +4,7 @@ import { getDb } from "../database";
 import { type Payment, type Refund, items, payments, refunds } from "../schema";
 
 export type SalesTotals = { salesCount: number; revenueAtomic: bigint; refundedAtomic: bigint };
-export type Sale = Pick<Payment, "id" | "payer" | "payTo" | "amountAtomic" | "network" | "transactionHash" | "settledAt"> & {
+export type Sale = Pick<Payment, "id" | "payer" | "payTo" | "amountAtomic" | "network" | "transactionHash" | "settledAt" | "discountCode" | "discountAtomic"> & {
   itemId: string;
   itemTitle: string;
   refunds: Refund[];
@@ -65,6 +65,8 @@ export async function getSales({ limit, ...filter }: SalesFilter & { limit?: num
       network: payments.network,
       transactionHash: payments.transactionHash,
       settledAt: payments.settledAt,
+      discountCode: payments.discountCode,
+      discountAtomic: payments.discountAtomic,
       itemId: items.id,
       itemTitle: items.title,
     })

@@ -54,6 +54,7 @@ export async function createItem({ creatorId, input, maxItems }: { creatorId: st
           description: input.description,
           kind: input.kind,
           priceAtomic: input.price,
+          pwywMinimumAtomic: input.pwywMinimum,
           payoutAddress: input.payoutAddress,
           refundPolicy: input.refundPolicy,
           published: false,
@@ -70,7 +71,7 @@ export type UpdateItemResult = { ok: true; item: Item } | { ok: false; error: "n
 
 /** Changes an item's fields; publishing needs a paid file, checked under the item's lock. */
 export async function updateItem({ creatorId, itemId, changes }: { creatorId: string; itemId: string; changes: ItemChanges }): Promise<UpdateItemResult> {
-  const { price, ...rest } = changes;
+  const { price, pwywMinimum, ...rest } = changes;
   return getDb().transaction(async (tx) => {
     const [locked] = await tx.select({ id: items.id }).from(items).where(and(eq(items.id, itemId), eq(items.creatorId, creatorId))).for("update");
     if (!locked) return { ok: false, error: "not_found" } as const;
@@ -80,7 +81,7 @@ export async function updateItem({ creatorId, itemId, changes }: { creatorId: st
     }
     const [item] = await tx
       .update(items)
-      .set({ ...rest, ...(price === undefined ? {} : { priceAtomic: price }) })
+      .set({ ...rest, ...(price === undefined ? {} : { priceAtomic: price }), ...(pwywMinimum === undefined ? {} : { pwywMinimumAtomic: pwywMinimum }) })
       .where(eq(items.id, itemId))
       .returning();
     return { ok: true, item } as const;

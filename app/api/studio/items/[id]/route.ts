@@ -2,6 +2,7 @@
 import { deleteItem, getCreatorItem, updateItem } from "@/db/queries/studio-items";
 import { catalogChanged } from "@/lib/discovery/catalog-cache";
 import { apiError, readJsonInput } from "@/lib/http/json-input";
+import { minimumProblem } from "@/lib/money/price";
 import { getStorage } from "@/lib/storage";
 import { itemNotFound, requireCreatorItem } from "@/lib/studio/current-creator";
 import { itemChangesSchema } from "@/lib/studio/item-input";
@@ -23,6 +24,8 @@ export async function PATCH(request: Request, { params }: Params) {
   if (!access.ok) return access.response;
   const input = await readJsonInput(request, itemChangesSchema);
   if (!input.ok) return input.response;
+  const pricing = minimumProblem(input.data.price ?? access.item.priceAtomic, input.data.pwywMinimum === undefined ? access.item.pwywMinimumAtomic : input.data.pwywMinimum);
+  if (pricing) return apiError(400, { error: "invalid_input", message: `pwywMinimum: ${pricing}`, fields: { pwywMinimum: pricing } });
   const updated = await updateItem({ creatorId: access.creator.id, itemId: access.item.id, changes: input.data });
   if (updated.ok) catalogChanged();
   if (!updated.ok && updated.error === "no_files") {
