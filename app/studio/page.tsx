@@ -45,6 +45,9 @@ export default async function StudioPage() {
           <Link href="/studio/profile" className="text-brand underline">
             Profile and payout
           </Link>
+          <Link href="/studio/discount-codes" className="text-brand underline">
+            Discount codes
+          </Link>
           <SignOutButton sessionPath="/api/studio/session" />
         </span>
       </header>

@@ -14,16 +14,20 @@ export type ItemFormValues = {
   description: string;
   kind: ItemKind;
   price: string;
+  /** Pay-what-you-want minimum; "" sells at the fixed `price`. */
+  pwywMinimum: string;
   payoutAddress: string;
   refundPolicy: string;
 };
 
-const EMPTY: ItemFormValues = { title: "", description: "", kind: "ebook", price: "", payoutAddress: "", refundPolicy: "" };
+const EMPTY: ItemFormValues = { title: "", description: "", kind: "ebook", price: "", pwywMinimum: "", payoutAddress: "", refundPolicy: "" };
 
 /** Creates a draft (no `itemId`) or saves an item's fields; the price is typed in USDC and stored exactly. */
 export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; initial?: ItemFormValues; creatorPayout: string }) {
   const router = useRouter();
   const [values, setValues] = useState(initial ?? EMPTY);
+  // The mode is the form's own state: a pay-what-you-want minimum of "" (still being typed) is not a fixed price.
+  const [payWhatYouWant, setPayWhatYouWant] = useState((initial ?? EMPTY).pwywMinimum !== "");
   const [state, setState] = useState<{ busy: boolean; saved?: boolean; message?: string; fields: Record<string, string> }>({ busy: false, fields: {} });
   const set = (field: keyof ItemFormValues) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
   const form = useRef<HTMLFormElement>(null);
@@ -40,10 +44,16 @@ export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; 
       setState({ busy: false, message: price.error.issues[0].message, fields: { price: price.error.issues[0].message } });
       return setRefusals((count) => count + 1);
     }
+    if (payWhatYouWant && values.pwywMinimum.trim() === "") {
+      const message = "Enter a minimum (0 lets buyers take it for free).";
+      setState({ busy: false, message, fields: { pwywMinimum: message } });
+      return setRefusals((count) => count + 1);
+    }
     setState({ busy: true, fields: {} });
+    const body = { ...values, pwywMinimum: payWhatYouWant ? values.pwywMinimum : "" };
     const result = itemId
-      ? await sendJson("PATCH", `/api/studio/items/${itemId}`, values)
-      : await sendJson<{ id: string }>("POST", "/api/studio/items", values);
+      ? await sendJson("PATCH", `/api/studio/items/${itemId}`, body)
+      : await sendJson<{ id: string }>("POST", "/api/studio/items", body);
     if (!result.ok) {
       setState({ busy: false, message: result.message, fields: result.fields });
       return setRefusals((count) => count + 1);
@@ -71,7 +81,27 @@ export function ItemForm({ itemId, initial, creatorPayout }: { itemId?: string; 
           ))}
         </select>
       </FormField>
-      <FormField label="Price (USDC)" hint="In USDC, up to 6 decimals: 3, $3, 3.00 or 0.75." error={state.fields.price}>
+      <fieldset className="flex flex-col gap-2 text-sm" data-testid="pricing-mode">
+        <legend className="mb-1 font-medium">Pricing</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="pricingMode" value="fixed" checked={!payWhatYouWant} onChange={() => setPayWhatYouWant(false)} />
+          Fixed price
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="pricingMode" value="pwyw" checked={payWhatYouWant} onChange={() => setPayWhatYouWant(true)} />
+          Pay what you want (buyers choose, from a minimum)
+        </label>
+      </fieldset>
+      {payWhatYouWant && (
+        <FormField label="Minimum (USDC)" hint="0 lets buyers take it for free, signing in with their wallet." error={state.fields.pwywMinimum}>
+          <input name="pwywMinimum" value={values.pwywMinimum} onChange={set("pwywMinimum")} className={INPUT_CLASS} inputMode="decimal" placeholder="0.50" />
+        </FormField>
+      )}
+      <FormField
+        label={payWhatYouWant ? "Suggested price (USDC)" : "Price (USDC)"}
+        hint={payWhatYouWant ? "What the amount field starts at, and what an agent pays without ?amount=." : "In USDC, up to 6 decimals: 3, $3, 3.00 or 0.75."}
+        error={state.fields.price}
+      >
         <input name="price" value={values.price} onChange={set("price")} className={INPUT_CLASS} inputMode="decimal" placeholder="4.99" required />
       </FormField>
       <FormField label="Description" error={state.fields.description}>

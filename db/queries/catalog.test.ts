@@ -30,7 +30,7 @@ describe("catalog queries on the seeded demo catalog", () => {
     const creator = await getCreatorByHandle({ handle: "lofi-lattice" });
     assert.ok(creator);
     const byCreator = await getPublishedItems({ creatorId: creator.id });
-    assert.deepEqual(byCreator.map((item) => item.kind), ["music", "music"]);
+    assert.ok(byCreator.length === 3 && byCreator.every((item) => item.kind === "music"));
   });
 
   it("keeps prices as exact bigints", async () => {
@@ -169,7 +169,7 @@ describe("browsing the catalog: search, filters, sorts and keyset pages", () => 
   for (const sort of ["newest", "price-asc", "price-desc"] as const) {
     it(`pages through every published item exactly once, both ways, sorted ${sort}`, async () => {
       const all = (await browseCatalog({ ...query(sort), pageSize: 1000 })).items;
-      assert.equal(all.length, 6 + COUNT - 1);
+      assert.equal(all.length, DEMO_CATALOG.flatMap((creator) => creator.items).length + COUNT - 1);
       const { forward, backward } = await walk(query(sort), 7);
       assert.deepEqual(forward.flat(), all.map((item) => item.slug));
       assert.deepEqual(backward, forward);
@@ -192,7 +192,7 @@ describe("browsing the catalog: search, filters, sorts and keyset pages", () => 
     assert.deepEqual(await slugs(["pure_"]), ["bulk-07"]);
     assert.deepEqual(await slugs(["%"]), ["bulk-07"]);
     assert.deepEqual(await slugs(["_"]), ["bulk-07"]);
-    assert.equal((await slugs(["lattice"])).length, 2);
+    assert.equal((await slugs(["lattice"])).length, DEMO_CATALOG.find((creator) => creator.handle === "lofi-lattice")!.items.length);
     assert.deepEqual(await slugs(["lattice", "midnight"]), ["midnight-blocks"]);
     assert.deepEqual(await slugs(["no-such-word"]), []);
   });

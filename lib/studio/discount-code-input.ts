@@ -12,12 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export const discountCodeSchema = z
   .strictObject({
-    code: z.string().transform((value, context) => {
-      const code = normalizeCode(value);
-      if (code) return code;
-      context.addIssue({ code: "custom", message: "Use 3 to 32 letters, digits or dashes, e.g. LAUNCH20." });
-      return z.NEVER;
-    }),
+    code: z.string(),
     kind: z.enum(["percent", "amount"], { message: "Choose percent off or an amount off." }),
     value: z.string(),
     allItems: z.boolean().default(true),
@@ -30,6 +25,8 @@ export const discountCodeSchema = z
       context.addIssue({ code: "custom", path: [path], message });
       return null;
     };
+    // Every field is judged here, in one pass, so that one refusal names all the bad fields at once.
+    const code = normalizeCode(input.code) ?? issue("code", "Use 3 to 32 letters, digits or dashes, e.g. LAUNCH20.") ?? "";
     let percentOff: number | null = null;
     let amountOffAtomic: bigint | null = null;
     if (input.kind === "percent") {
@@ -54,7 +51,7 @@ export const discountCodeSchema = z
       else if (expiresAt.getTime() <= Date.now()) issue("expiresAt", "The expiry must be in the future.");
     }
     return {
-      code: input.code,
+      code,
       percentOff: input.kind === "percent" ? percentOff : null,
       amountOffAtomic,
       allItems: input.allItems,

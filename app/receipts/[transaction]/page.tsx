@@ -42,6 +42,9 @@ export default async function ReceiptPage({ params }: Props) {
       </ul>,
     ],
     ["Amount", displayUsdc(payment.amountAtomic)],
+    ...(payment.discountCode
+      ? [["Discount", <span key="discount" data-testid="receipt-discount">{payment.discountCode}: {displayUsdc(payment.discountAtomic ?? 0n)} off</span>] as [string, React.ReactNode]]
+      : []),
     ["Paid by", <span key="payer" className="font-mono">{payment.payer}</span>],
     ["Network", <span key="network">{details.networkName}<span className={SMALL_PRINT}>{payment.network}</span></span>],
     ["Token", <span key="token">{details.tokenName ?? "Unknown token"}<span className={SMALL_PRINT}>{payment.asset}</span></span>],
