@@ -26,6 +26,8 @@ const SAME_ON_EVERY_DATABASE = [
   "interop-v2",
   "phone-layout",
   "previews",
+  "pricing-agents",
+  "pricing-pages",
   "signed-receipts",
   "studio-item-form",
   "studio-item-preview",

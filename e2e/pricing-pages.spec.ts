@@ -147,6 +147,9 @@ test.describe("the item page's price choices", () => {
     await page.goto(`/receipts/${transaction}`);
     await expect(page.getByTestId("receipt-discount")).toHaveText("PAGE-TEN: 1.00 USDC off");
     await checked(page, testInfo, "receipt-with-code");
+    await page.context().addCookies((await creator.api.storageState()).cookies);
+    await page.goto("/studio");
+    await expect(page.getByTestId("sale-discount")).toHaveText("PAGE-TEN, 1.00 USDC off");
   });
 
   test("pay what you want: the amount field starts at the suggestion, refuses below the minimum, and pays the chosen amount", async ({ page, store }, testInfo) => {
