@@ -42,7 +42,7 @@ test.describe("the studio's discount codes", () => {
     await checked(page, testInfo, "discount-codes-empty");
 
     const form = page.getByTestId("discount-code-form");
-    await form.getByLabel("Code").fill("no spaces!");
+    await form.getByRole("textbox", { name: "Code", exact: true }).fill("no spaces!");
     await form.getByLabel("Percent off").first().check();
     await form.getByRole("textbox", { name: "Percent off" }).fill("150");
     await form.getByLabel("Chosen items").check();
@@ -51,8 +51,8 @@ test.describe("the studio's discount codes", () => {
     await form.getByRole("button", { name: "Create code" }).click();
     const errors = form.getByTestId("field-error");
     await expect(errors).toHaveCount(5);
-    await expect(form.getByLabel("Code")).toBeFocused();
-    await expect(form.getByLabel("Code")).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByRole("textbox", { name: "Code", exact: true })).toBeFocused();
+    await expect(form.getByRole("textbox", { name: "Code", exact: true })).toHaveAttribute("aria-invalid", "true");
     await expect(errors.nth(0)).toHaveText("Use 3 to 32 letters, digits or dashes, e.g. LAUNCH20.");
     await expect(form).toContainText("Enter a whole percentage from 1 to 100.");
     await expect(form).toContainText("Choose at least one item, or apply the code to all your items.");
@@ -61,7 +61,7 @@ test.describe("the studio's discount codes", () => {
     await checked(page, testInfo, "discount-codes-errors");
     expect(((await (await creator.api.get("/api/studio/discount-codes")).json()) as { codes: unknown[] }).codes).toEqual([]);
 
-    await form.getByLabel("Code").fill("spring-25");
+    await form.getByRole("textbox", { name: "Code", exact: true }).fill("spring-25");
     await form.getByRole("textbox", { name: "Percent off" }).fill("25");
     await form.getByLabel(item.title).check();
     await form.getByLabel("Maximum uses").fill("10");
@@ -73,7 +73,7 @@ test.describe("the studio's discount codes", () => {
     await expect(row.getByTestId("discount-code-usage")).toHaveText("0 of 10 uses · 0.00 USDC revenue");
 
     // The same name again, in another case: refused on its field.
-    await form.getByLabel("Code").fill("Spring-25");
+    await form.getByRole("textbox", { name: "Code", exact: true }).fill("Spring-25");
     await form.getByRole("textbox", { name: "Percent off" }).fill("5");
     await form.getByRole("button", { name: "Create code" }).click();
     await expect(form.getByTestId("field-error")).toHaveText("You already have a code with this name (codes ignore case).");
