@@ -70,6 +70,9 @@ test.describe("discount codes", () => {
     await createCode(creator.api, { code: "ONCE", maxUses: "1" });
     const { privateKey } = await fundedBuyerKey(store.devnet, 5_000_000n);
     expect((await pay(at("?code=ONCE"), privateKey)).response.status).toBe(200);
+    // An unpaid 402 is priced from the catalog snapshot, which sees the code's use within its
+    // poll (lib/catalog/snapshot.ts POLL_MS); a payment is priced from the database at once.
+    await expect.poll(async () => (await offerFor(at("?code=ONCE"))).body.error, { timeout: 5_000 }).toBe("discount_code_exhausted");
     await expectRefusal(at("?code=ONCE"), "discount_code_exhausted");
   });
 
