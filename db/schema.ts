@@ -71,6 +71,10 @@ export const items = pgTable(
     // Creator commerce (issue 13): bundles and stamping.
     /** PDFs of this item are stamped per buyer while served (lib/downloads/stamp-pdf.ts); the stored file stays the original. */
     stamped: boolean("stamped").notNull().default(false),
+    // Pricing (issue 13): with a minimum the item is pay-what-you-want, `priceAtomic` being the
+    // suggested price (what a buyer pays without choosing, and what the catalog sorts by).
+    /** Pay-what-you-want minimum in USDC atomic units (may be 0); null sells at the fixed `priceAtomic`. */
+    pwywMinimumAtomic: numeric("pwyw_minimum_atomic", { precision: 78, scale: 0, mode: "bigint" }),
     ...timestamps,
   },
   (table) => [
@@ -85,6 +89,7 @@ export const items = pgTable(
     index("items_published_kind_newest_idx").on(table.kind, table.createdAt.desc().nullsFirst(), table.slug).where(sql`${table.published}`),
     index("items_published_kind_price_idx").on(table.kind, table.priceAtomic, table.slug).where(sql`${table.published}`),
     check("items_price_positive", sql`${table.priceAtomic} > 0`),
+    check("items_pwyw_minimum_range", sql`${table.pwywMinimumAtomic} is null or (${table.pwywMinimumAtomic} >= 0 and ${table.pwywMinimumAtomic} <= ${table.priceAtomic})`),
   ],
 );
 
@@ -149,6 +154,13 @@ export const payments = pgTable(
     // Creator commerce (issue 13): stamping.
     /** sha256 of the bytes delivered when they differ from the catalog's (a stamped PDF); null when the catalog's digest is what was delivered. */
     deliveredSha256: text("delivered_sha256"),
+    // Discount codes (issue 13): what the buyer's code took off. The code's text is kept even if
+    // the creator deletes the code; the id holds the code's use while the payment is open.
+    discountCodeId: uuid("discount_code_id").references(() => discountCodes.id, { onDelete: "set null" }),
+    /** The code as the creator wrote it, upper case; null without a code. */
+    discountCode: text("discount_code"),
+    /** Atomic units the code took off the price (off the minimum, for pay-what-you-want). */
+    discountAtomic: numeric("discount_atomic", { precision: 78, scale: 0, mode: "bigint" }),
     ...timestamps,
   },
   (table) => [
@@ -370,3 +382,57 @@ export const bundleItems = pgTable(
 );
 
 export type BundleItem = typeof bundleItems.$inferSelect;
+
+/**
+ * A creator's discount code (issue 13). `uses` counts payments holding the code: taken when a
+ * payment is claimed, before anything reaches the chain, given back when that payment fails. The
+ * check `uses <= max_uses` is what stops two buyers racing for the last use: the second
+ * increment fails in the database and that buyer is refused before settling.
+ */
+export const discountCodes = pgTable(
+  "discount_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    creatorId: uuid("creator_id")
+      .notNull()
+      .references(() => creators.id, { onDelete: "cascade" }),
+    /** Upper case: codes are case-insensitive. Letters, digits and `-`, 3–32 characters. */
+    code: text("code").notNull(),
+    /** Percent off (1–100), or null when the code takes a fixed amount off. */
+    percentOff: integer("percent_off"),
+    /** USDC atomic units off, or null when the code takes a percentage off. */
+    amountOffAtomic: numeric("amount_off_atomic", { precision: 78, scale: 0, mode: "bigint" }),
+    /** Applies to every item of the creator; otherwise to the items in discount_code_items. */
+    allItems: boolean("all_items").notNull().default(false),
+    maxUses: integer("max_uses"),
+    uses: integer("uses").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    paused: boolean("paused").notNull().default(false),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("discount_codes_creator_code_idx").on(table.creatorId, table.code),
+    check("discount_codes_one_discount", sql`(${table.percentOff} is null) <> (${table.amountOffAtomic} is null)`),
+    check("discount_codes_percent_range", sql`${table.percentOff} is null or ${table.percentOff} between 1 and 100`),
+    check("discount_codes_amount_positive", sql`${table.amountOffAtomic} is null or ${table.amountOffAtomic} > 0`),
+    check("discount_codes_max_uses_positive", sql`${table.maxUses} is null or ${table.maxUses} >= 1`),
+    check("discount_codes_uses_within_max", sql`${table.uses} >= 0 and (${table.maxUses} is null or ${table.uses} <= ${table.maxUses})`),
+  ],
+);
+
+/** The items a code applies to, when it is not for all of its creator's items. */
+export const discountCodeItems = pgTable(
+  "discount_code_items",
+  {
+    codeId: uuid("code_id")
+      .notNull()
+      .references(() => discountCodes.id, { onDelete: "cascade" }),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.codeId, table.itemId] }), index("discount_code_items_item_idx").on(table.itemId)],
+);
+
+export type DiscountCode = typeof discountCodes.$inferSelect;
+export type NewDiscountCode = typeof discountCodes.$inferInsert;

@@ -7,7 +7,7 @@ import { makePdf } from "@/lib/demo/pdf";
 import { makeWav } from "@/lib/demo/wav";
 import { type Storage, newStorageKey } from "@/lib/storage";
 import type { Database } from "./client";
-import { bundleItems, creators, itemFiles, items } from "./schema";
+import { bundleItems, creators, discountCodes, itemFiles, items } from "./schema";
 
 const DEMO_REFUND_POLICY =
   "If the file does not open or is not what the description says, write within 14 days with your receipt and the full price goes back to your wallet in USDC.";
@@ -53,6 +53,7 @@ export async function seedDemoCatalog(options: {
             title: demoItem.title,
             description: demoItem.description,
             priceAtomic: demoItem.priceAtomic,
+            pwywMinimumAtomic: demoItem.pwywMinimumAtomic ?? null,
             coverKey,
             coverType: "image/svg+xml",
             refundPolicy: DEMO_REFUND_POLICY,
@@ -81,6 +82,9 @@ export async function seedDemoCatalog(options: {
           });
         }
         itemCount++;
+      }
+      for (const code of demo.codes ?? []) {
+        await tx.insert(discountCodes).values({ creatorId: creator.id, code: code.code, percentOff: code.percentOff, allItems: true });
       }
     });
   }

@@ -35,6 +35,8 @@ const SAME_ON_EVERY_DATABASE = [
   "phone-layout",
   "previews",
   "s3-storage",
+  "pricing-agents",
+  "pricing-pages",
   "signed-receipts",
   "studio-item-form",
   "studio-item-preview",

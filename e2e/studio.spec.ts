@@ -134,7 +134,7 @@ test.describe("creator studio over HTTP", () => {
 
     const csv = await (await creator.api.get(`/api/studio/sales?item=${item.id}`)).text();
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("settled_at_utc,item,payer,pay_to,amount_usdc,amount_atomic,refunded_usdc,network,transaction_hash");
+    expect(lines[0]).toBe("settled_at_utc,item,payer,pay_to,amount_usdc,amount_atomic,refunded_usdc,network,transaction_hash,discount_code,discount_usdc");
     expect(lines).toHaveLength(3);
     for (const [index, buyer] of buyers.entries()) {
       const line = lines.find((row) => row.includes(buyer.address))!;

@@ -75,6 +75,8 @@ const envSchema = z.object({
   /** Webhooks: first retry delay after a failed delivery (doubling up to an hour, for 24 h), and each attempt's time limit. */
   WEBHOOK_RETRY_BASE_MS: optional(z.coerce.number().int().min(10).max(3_600_000)).default(30_000),
   WEBHOOK_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(60_000)).default(10_000),
+  /** The most a buyer may choose to pay for a pay-what-you-want item (`?amount=`), in USDC. */
+  PAY_WHAT_YOU_WANT_MAX_USDC: optional(z.string().regex(/^\d{1,9}(\.\d{1,6})?$/, "must be a USDC amount like 1000 or 250.50")).default("1000"),
   /** Test-only fault injection, honoured on the devnet only (see lib/testing/fault.ts). */
   STOREFRONT_FAULT: optional(z.enum(["exit-after-settlement-broadcast"])),
 });

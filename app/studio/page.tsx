@@ -50,12 +50,15 @@ export default async function StudioPage({ searchParams }: Props) {
             {creator.walletAddress}
           </p>
         </div>
-        <span className="flex items-center gap-4 text-sm">
+        <span className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <Link href="/studio/profile" className="text-brand underline">
             Profile and payout
           </Link>
           <Link href="/studio/webhooks" className="text-brand underline">
             Webhooks
+          </Link>
+          <Link href="/studio/discount-codes" className="text-brand underline">
+            Discount codes
           </Link>
           <SignOutButton sessionPath="/api/studio/session" />
         </span>

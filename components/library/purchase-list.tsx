@@ -47,7 +47,7 @@ export function PurchaseList({ purchases }: { purchases: Purchase[] }) {
   return (
     <ul className="flex flex-col gap-4">
       {purchases.map((purchase) => (
-        <li key={purchase.transactionHash} className="rounded-xl border border-stone-200 bg-white p-4" data-testid="purchase">
+        <li key={purchase.paymentId} className="rounded-xl border border-stone-200 bg-white p-4" data-testid="purchase">
           <div className="flex gap-4">
             <div className="size-20 shrink-0 overflow-hidden rounded-lg border border-stone-200 bg-stone-100">
               {purchase.hasCover ? (
@@ -63,10 +63,16 @@ export function PurchaseList({ purchases }: { purchases: Purchase[] }) {
                 </Link>
               </h2>
               <span className="text-sm text-stone-600">
-                {displayUsdc(purchase.amountAtomic)} · {purchase.settledAt?.toISOString().slice(0, 10)} ·{" "}
-                <Link href={`/receipts/${purchase.transactionHash}`} className={LINK_CLASS}>
-                  Receipt
-                </Link>
+                {displayUsdc(purchase.amountAtomic)}
+                {purchase.discountCode && ` with code ${purchase.discountCode}`} · {purchase.settledAt?.toISOString().slice(0, 10)} ·{" "}
+                {/* A free claim moved no money: its record is this entry, there is no transaction to show. */}
+                {purchase.transactionHash ? (
+                  <Link href={`/receipts/${purchase.transactionHash}`} className={LINK_CLASS}>
+                    Receipt
+                  </Link>
+                ) : (
+                  <span data-testid="free-claim">free claim, no transaction</span>
+                )}
               </span>
               {purchase.files.length > 1 && (
                 <a href={`/api/library/items/${purchase.itemId}`} download className={`self-start text-sm font-medium ${LINK_CLASS}`}>

@@ -16,7 +16,7 @@ import { describeBuyError, describeRefusal } from "./describe-buy-error";
 import { type LibraryFile, OwnedPanel } from "./owned-panel";
 import { PurchaseReceipt, type Receipt } from "./purchase-receipt";
 import { type DownloadedFile, readDownload, saveFile } from "./save-download";
-import { downloadWithSiwx } from "./siwx-download";
+import { claimWithSiwx, downloadWithSiwx } from "./siwx-download";
 import { type BarAction, StickyBuyBar } from "./sticky-buy-bar";
 import { useOwnership } from "./use-ownership";
 
@@ -27,6 +27,7 @@ type BuyState =
   | { step: "downloading"; progress: number | null }
   | { step: "done"; file: DownloadedFile; receipt: Receipt }
   | { step: "redownloaded"; file: DownloadedFile }
+  | { step: "claimed"; file: DownloadedFile }
   | { step: "error"; message: string; wrongNetwork?: true };
 
 const BUTTON_LABEL: Partial<Record<BuyState["step"], string>> = {
@@ -89,6 +90,8 @@ export function BuyPanel({
   const librarySession = Boolean(address && libraryWallet?.toLowerCase() === address.toLowerCase());
   const ownItem = Boolean(address && seller.wallet.toLowerCase() === address.toLowerCase());
   const short = address !== undefined && balance.data !== undefined && balance.data < price;
+  // A 100 %-off code or 0 chosen: claimed with one Sign-In-With-X signature, no payment, no transaction.
+  const free = price === 0n;
   const actions = useRef<HTMLDivElement>(null);
 
   /** `again`: the buyer confirmed paying for an item this wallet already owns. */
@@ -146,6 +149,28 @@ export function BuyPanel({
     } catch (error) {
       setState({ step: "error", message: paid ? PAID_NOT_DELIVERED : describeBuyError(error) });
       if (paid) ownership.markOwned();
+    } finally {
+      busy.current = false;
+    }
+  }
+
+  async function claimFree() {
+    if (busy.current || !address) return;
+    busy.current = true;
+    try {
+      setState({ step: "signing" });
+      const { response, signed } = await claimWithSiwx(downloadPath, { address, signMessage: (message) => signMessageAsync({ message }) });
+      if (!response.ok) {
+        setState({ step: "error", message: signed ? await describeRefusal(response) : "Your wallet did not sign. Nothing was claimed." });
+        return;
+      }
+      setState({ step: "downloading", progress: 0 });
+      const file = await readDownload(response, slug, (progress) => setState({ step: "downloading", progress }));
+      saveFile(file);
+      setState({ step: "claimed", file });
+      ownership.markOwned();
+    } catch (error) {
+      setState({ step: "error", message: describeBuyError(error) });
     } finally {
       busy.current = false;
     }
@@ -214,7 +239,18 @@ export function BuyPanel({
             buying={state.step === "signing" || state.step === "settling"}
           />
         )}
-        {showsBuy && (
+        {showsBuy && free && (
+          <button
+            type="button"
+            onClick={() => void claimFree()}
+            disabled={working || ownership.checking}
+            className="min-h-11 rounded-lg bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+            data-testid="claim-button"
+          >
+            {state.step === "signing" ? "Sign in your wallet…" : "Claim for free"}
+          </button>
+        )}
+        {showsBuy && !free && (
           <button
             type="button"
             onClick={() => void buy({ again: false })}
@@ -238,6 +274,11 @@ export function BuyPanel({
       {state.step === "redownloaded" && (
         <p role="status" className="text-sm text-green-900" data-testid="redownload-saved">
           Saved {state.file.fileName} again. Nothing was charged.
+        </p>
+      )}
+      {state.step === "claimed" && (
+        <p role="status" className="text-sm text-green-900" data-testid="claim-saved">
+          Saved {state.file.fileName}. It is in your library; nothing was charged and no transaction was made.
         </p>
       )}
       {state.step === "done" && (

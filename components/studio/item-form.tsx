@@ -15,6 +15,8 @@ export type ItemFormValues = {
   description: string;
   kind: ItemKind;
   price: string;
+  /** Pay-what-you-want minimum; "" sells at the fixed `price`. */
+  pwywMinimum: string;
   payoutAddress: string;
   refundPolicy: string;
   /** A bundle's members, by slug. */
@@ -22,7 +24,7 @@ export type ItemFormValues = {
   stamped: boolean;
 };
 
-const EMPTY: ItemFormValues = { title: "", description: "", kind: "ebook", price: "", payoutAddress: "", refundPolicy: "", bundleItems: [], stamped: false };
+const EMPTY: ItemFormValues = { title: "", description: "", kind: "ebook", price: "", pwywMinimum: "", payoutAddress: "", refundPolicy: "", bundleItems: [], stamped: false };
 
 /** Creates a draft (no `itemId`) or saves an item's fields; the price is typed in USDC and stored exactly. */
 export function ItemForm({
@@ -39,6 +41,8 @@ export function ItemForm({
 }) {
   const router = useRouter();
   const [values, setValues] = useState(initial ?? EMPTY);
+  // The mode is the form's own state: a pay-what-you-want minimum of "" (still being typed) is not a fixed price.
+  const [payWhatYouWant, setPayWhatYouWant] = useState((initial ?? EMPTY).pwywMinimum !== "");
   const [state, setState] = useState<{ busy: boolean; saved?: boolean; message?: string; fields: Record<string, string> }>({ busy: false, fields: {} });
   const set = (field: keyof ItemFormValues) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
   const form = useRef<HTMLFormElement>(null);
@@ -55,9 +59,14 @@ export function ItemForm({
       setState({ busy: false, message: price.error.issues[0].message, fields: { price: price.error.issues[0].message } });
       return setRefusals((count) => count + 1);
     }
+    if (payWhatYouWant && values.pwywMinimum.trim() === "") {
+      const message = "Enter a minimum (0 lets buyers take it for free).";
+      setState({ busy: false, message, fields: { pwywMinimum: message } });
+      return setRefusals((count) => count + 1);
+    }
     setState({ busy: true, fields: {} });
     // Members go only with a bundle, stamping only with other kinds: the API refuses the rest.
-    const { bundleItems, stamped, ...fields } = values;
+    const { bundleItems, stamped, ...fields } = { ...values, pwywMinimum: payWhatYouWant ? values.pwywMinimum : "" };
     const body = values.kind === "bundle" ? { ...fields, bundleItems } : { ...fields, stamped };
     const result = itemId
       ? await sendJson("PATCH", `/api/studio/items/${itemId}`, body)
@@ -96,7 +105,27 @@ export function ItemForm({
           <input type="checkbox" name="stamped" checked={values.stamped} onChange={(event) => setValues({ ...values, stamped: event.target.checked })} className="size-5" />
         </FormField>
       )}
-      <FormField label="Price (USDC)" hint="In USDC, up to 6 decimals: 3, $3, 3.00 or 0.75." error={state.fields.price}>
+      <fieldset className="flex flex-col gap-2 text-sm" data-testid="pricing-mode">
+        <legend className="mb-1 font-medium">Pricing</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="pricingMode" value="fixed" checked={!payWhatYouWant} onChange={() => setPayWhatYouWant(false)} />
+          Fixed price
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="pricingMode" value="pwyw" checked={payWhatYouWant} onChange={() => setPayWhatYouWant(true)} />
+          Pay what you want (buyers choose, from a minimum)
+        </label>
+      </fieldset>
+      {payWhatYouWant && (
+        <FormField label="Minimum (USDC)" hint="0 lets buyers take it for free, signing in with their wallet." error={state.fields.pwywMinimum}>
+          <input name="pwywMinimum" value={values.pwywMinimum} onChange={set("pwywMinimum")} className={INPUT_CLASS} inputMode="decimal" placeholder="0.50" />
+        </FormField>
+      )}
+      <FormField
+        label={payWhatYouWant ? "Suggested price (USDC)" : "Price (USDC)"}
+        hint={payWhatYouWant ? "What the amount field starts at, and what an agent pays without ?amount=." : "In USDC, up to 6 decimals: 3, $3, 3.00 or 0.75."}
+        error={state.fields.price}
+      >
         <input name="price" value={values.price} onChange={set("price")} className={INPUT_CLASS} inputMode="decimal" placeholder="4.99" required />
       </FormField>
       <FormField label="Description" error={state.fields.description}>

@@ -33,12 +33,19 @@ export function SalesTable({ sales, explorerUrl, showItem, creatorWallet }: { sa
                 </td>
                 <td className="py-2 pr-4 whitespace-nowrap" data-testid="sale-amount">
                   {displayUsdc(sale.amountAtomic)}
+                  {sale.discountCode && (
+                    <span className="block text-xs text-stone-600" data-testid="sale-discount">
+                      {sale.discountCode}, {displayUsdc(sale.discountAtomic ?? 0n)} off
+                    </span>
+                  )}
                 </td>
                 <td className="py-2 pr-4 font-mono">
-                  <Link href={`/receipts/${hash}`} className="text-brand hover:underline" title={hash}>
+                  {/* A free claim has no transaction: nothing to link. */}
+                  {!hash && <span className="font-sans text-stone-600">free claim</span>}
+                  {hash && <Link href={`/receipts/${hash}`} className="text-brand hover:underline" title={hash}>
                     {hash.slice(0, 10)}…
-                  </Link>
-                  {explorerUrl && (
+                  </Link>}
+                  {hash && explorerUrl && (
                     <a href={`${explorerUrl}/tx/${hash}`} className="ml-2 text-xs text-stone-500 underline">
                       explorer
                     </a>

@@ -30,7 +30,7 @@ describe("catalog queries on the seeded demo catalog", () => {
     const creator = await getCreatorByHandle({ handle: "lofi-lattice" });
     assert.ok(creator);
     const byCreator = await getPublishedItems({ creatorId: creator.id });
-    assert.deepEqual(byCreator.map((item) => item.kind), ["music", "music"]);
+    assert.ok(byCreator.length === 3 && byCreator.every((item) => item.kind === "music"));
   });
 
   it("keeps prices as exact bigints", async () => {
@@ -192,7 +192,7 @@ describe("browsing the catalog: search, filters, sorts and keyset pages", () => 
     assert.deepEqual(await slugs(["pure_"]), ["bulk-07"]);
     assert.deepEqual(await slugs(["%"]), ["bulk-07"]);
     assert.deepEqual(await slugs(["_"]), ["bulk-07"]);
-    assert.equal((await slugs(["lattice"])).length, 2);
+    assert.equal((await slugs(["lattice"])).length, DEMO_CATALOG.find((creator) => creator.handle === "lofi-lattice")!.items.length);
     assert.deepEqual(await slugs(["lattice", "midnight"]), ["midnight-blocks"]);
     assert.deepEqual(await slugs(["no-such-word"]), []);
   });

@@ -80,7 +80,7 @@ export async function getPublishedItemBySlug({ slug }: { slug: string }): Promis
 export async function readCatalogFingerprint(): Promise<string> {
   const version = (table: string) => sql.raw(`(select count(*) || '.' || coalesce(max(xmin::text::bigint), 0) from ${table})`);
   const result = await getDb().execute<{ mark: string }>(
-    sql`select ${version("items")} || ':' || ${version("item_files")} || ':' || ${version("creators")} || ':' || ${version("bundle_items")} as mark`,
+    sql`select ${version("items")} || ':' || ${version("item_files")} || ':' || ${version("creators")} || ':' || ${version("bundle_items")} || ':' || ${version("discount_codes")} || ':' || ${version("discount_code_items")} as mark`,
   );
   const rows = (Array.isArray(result) ? result : (result as { rows: { mark: string }[] }).rows) as { mark: string }[];
   return rows[0].mark;

@@ -1,16 +1,22 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import type { Transaction } from "../client";
 import { getDb } from "../database";
 import { type ItemKind, type NewPayment, type Payment, items, payments } from "../schema";
+import { releaseCodeUse, reserveCodeUse } from "./discount-codes";
 import { queueWebhookEvent } from "./webhooks";
 
 export type PaymentClaim = Pick<
   NewPayment,
   "itemId" | "payer" | "payTo" | "amountAtomic" | "asset" | "network" | "nonce" | "validBefore" | "claimBlock" | "paymentIdHash"
->;
+> &
+  Partial<Pick<NewPayment, "discountCodeId" | "discountCode" | "discountAtomic">>;
 export type AuthorizationKey = Pick<Payment, "network" | "asset" | "payer" | "nonce">;
 
-export type ClaimResult = { kind: "claimed"; payment: Payment } | { kind: "held" } | { kind: "payment-id-conflict" };
+export type ClaimResult = { kind: "claimed"; payment: Payment } | { kind: "held" } | { kind: "payment-id-conflict" } | { kind: "code-unavailable" };
+
+/** Thrown inside a claim's transaction to undo it: the discount code had no use left to take. */
+class CodeUnavailable extends Error {}
 
 /** The payer's payment id is taken: the partial unique index refused the row (drizzle wraps the driver's error). */
 function isPaymentIdConflict(error: unknown): boolean {
@@ -24,31 +30,27 @@ function isPaymentIdConflict(error: unknown): boolean {
  * Claims an authorization nonce before anything reaches the chain: inserts a `pending` row, or
  * revives a `failed` one (that authorization never moved money). "held" when the nonce is already
  * pending or settled: a replay, or a duplicate request racing this one; "payment-id-conflict"
- * when the payer's payment id already names another payment.
+ * when the payer's payment id already names another payment. With a discount code the claim also
+ * takes one of the code's uses in the same transaction ("code-unavailable", nothing written, when
+ * it is paused, expired or used up by then): the use is counted before anything is settled, and
+ * given back if the payment fails (markPaymentFailed).
  */
 export async function claimPayment(claim: PaymentClaim): Promise<ClaimResult> {
   try {
-    const [row] = await getDb()
-      .insert(payments)
-      .values({ ...claim, status: "pending", settleStartedAt: new Date() })
-      .onConflictDoUpdate({
-        target: [payments.network, payments.asset, payments.payer, payments.nonce],
-        set: {
-          status: "pending",
-          failureReason: null,
-          itemId: claim.itemId,
-          payTo: claim.payTo,
-          amountAtomic: claim.amountAtomic,
-          validBefore: claim.validBefore,
-          claimBlock: claim.claimBlock,
-          paymentIdHash: claim.paymentIdHash,
-          settleStartedAt: new Date(),
-        },
-        setWhere: sql`${payments.status} = 'failed'`,
-      })
-      .returning();
-    return row ? { kind: "claimed", payment: row } : { kind: "held" };
+    // Without a code the claim is one statement, as it always was: no transaction on the hot path.
+    if (!claim.discountCodeId) {
+      const [row] = await upsertClaim(getDb(), claim);
+      return row ? { kind: "claimed", payment: row } : { kind: "held" };
+    }
+    const codeId = claim.discountCodeId;
+    return await getDb().transaction(async (tx) => {
+      const [row] = await upsertClaim(tx, claim);
+      if (!row) return { kind: "held" } as const;
+      if (!(await reserveCodeUse(tx, { codeId, itemId: claim.itemId }))) throw new CodeUnavailable();
+      return { kind: "claimed", payment: row } as const;
+    });
   } catch (error) {
+    if (error instanceof CodeUnavailable) return { kind: "code-unavailable" };
     if (isPaymentIdConflict(error)) return { kind: "payment-id-conflict" };
     throw error;
   }
@@ -68,6 +70,32 @@ export async function findPaymentAndIdConflict(key: AuthorizationKey & { payment
     .limit(2);
   const isThisAuthorization = (row: Payment) => row.network === key.network && row.asset === key.asset && row.nonce === key.nonce;
   return { held: rows.find(isThisAuthorization) ?? null, idConflict: rows.some((row) => !isThisAuthorization(row)) };
+}
+
+/** Inserts a pending row for the authorization, or revives its failed one; no row when it is held. */
+function upsertClaim(db: Pick<Transaction, "insert">, claim: PaymentClaim) {
+  return db
+    .insert(payments)
+    .values({ ...claim, status: "pending", settleStartedAt: new Date() })
+    .onConflictDoUpdate({
+      target: [payments.network, payments.asset, payments.payer, payments.nonce],
+      set: {
+        status: "pending",
+        failureReason: null,
+        itemId: claim.itemId,
+        payTo: claim.payTo,
+        amountAtomic: claim.amountAtomic,
+        validBefore: claim.validBefore,
+        claimBlock: claim.claimBlock,
+        paymentIdHash: claim.paymentIdHash,
+        discountCodeId: claim.discountCodeId ?? null,
+        discountCode: claim.discountCode ?? null,
+        discountAtomic: claim.discountAtomic ?? null,
+        settleStartedAt: new Date(),
+      },
+      setWhere: sql`${payments.status} = 'failed'`,
+    })
+    .returning();
 }
 
 /**
@@ -143,11 +171,16 @@ export async function recordDeliveredSha256({ transactionHash, sha256 }: { trans
   await getDb().update(payments).set({ deliveredSha256: sha256 }).where(eq(payments.transactionHash, transactionHash.toLowerCase()));
 }
 
+/** Failed without moving money: the discount code's use it held goes back to the code. */
 export async function markPaymentFailed({ id, reason }: { id: string; reason: string }) {
-  await getDb()
-    .update(payments)
-    .set({ status: "failed", failureReason: reason })
-    .where(and(eq(payments.id, id), eq(payments.status, "pending")));
+  await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(payments)
+      .set({ status: "failed", failureReason: reason })
+      .where(and(eq(payments.id, id), eq(payments.status, "pending")))
+      .returning({ discountCodeId: payments.discountCodeId });
+    if (row?.discountCodeId) await releaseCodeUse(tx, { codeId: row.discountCodeId });
+  });
 }
 
 export async function getPaymentsOfItem({ itemId }: { itemId: string }): Promise<Payment[]> {

@@ -20,6 +20,7 @@ export async function hasPurchased({ payer, itemId }: { payer: string; itemId: s
 }
 
 export type Purchase = {
+  paymentId: string;
   itemId: string;
   slug: string;
   title: string;
@@ -27,7 +28,9 @@ export type Purchase = {
   /** A cover the public cover URL serves: the item has one and is still published. */
   hasCover: boolean;
   amountAtomic: bigint;
+  /** Empty for a free claim, which has no chain transaction. */
   transactionHash: string;
+  discountCode: string | null;
   settledAt: Date | null;
   files: ItemFile[];
 };
@@ -43,6 +46,7 @@ export async function getPurchasesOf({ payer }: { payer: string }): Promise<Purc
   if (rows.length === 0) return [];
   const files = await getPaidFilesOfItems(rows.map((row) => row.item));
   return rows.map(({ payment, item }) => ({
+    paymentId: payment.id,
     itemId: item.id,
     slug: item.slug,
     title: item.title,
@@ -50,6 +54,7 @@ export async function getPurchasesOf({ payer }: { payer: string }): Promise<Purc
     hasCover: item.coverKey !== null && item.published,
     amountAtomic: payment.amountAtomic,
     transactionHash: payment.transactionHash ?? "",
+    discountCode: payment.discountCode,
     settledAt: payment.settledAt,
     files: files.get(item.id) ?? [],
   }));

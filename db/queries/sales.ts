@@ -5,7 +5,7 @@ import { type Payment, type Refund, items, payments, refunds } from "../schema";
 import { queueWebhookEvent } from "./webhooks";
 
 export type SalesTotals = { salesCount: number; revenueAtomic: bigint; refundedAtomic: bigint };
-export type Sale = Pick<Payment, "id" | "payer" | "payTo" | "amountAtomic" | "network" | "transactionHash" | "settledAt"> & {
+export type Sale = Pick<Payment, "id" | "payer" | "payTo" | "amountAtomic" | "network" | "transactionHash" | "settledAt" | "discountCode" | "discountAtomic"> & {
   itemId: string;
   itemTitle: string;
   refunds: Refund[];
@@ -66,6 +66,8 @@ export async function getSales({ limit, ...filter }: SalesFilter & { limit?: num
       network: payments.network,
       transactionHash: payments.transactionHash,
       settledAt: payments.settledAt,
+      discountCode: payments.discountCode,
+      discountAtomic: payments.discountAtomic,
       itemId: items.id,
       itemTitle: items.title,
     })

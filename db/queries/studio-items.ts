@@ -64,6 +64,7 @@ export async function createItem({ creatorId, input, maxItems }: { creatorId: st
           description: input.description,
           kind: input.kind,
           priceAtomic: input.price,
+          pwywMinimumAtomic: input.pwywMinimum,
           payoutAddress: input.payoutAddress,
           refundPolicy: input.refundPolicy,
           stamped: input.stamped ?? false,
@@ -97,7 +98,7 @@ export async function updateItem({
   changes: ItemChanges;
   stampMaxBytes: number;
 }): Promise<UpdateItemResult> {
-  const { price, bundleItems: members, ...rest } = changes;
+  const { price, pwywMinimum, bundleItems: members, ...rest } = changes;
   return getDb().transaction(async (tx) => {
     const [locked] = await tx.select({ id: items.id, kind: items.kind }).from(items).where(and(eq(items.id, itemId), eq(items.creatorId, creatorId))).for("update");
     if (!locked) return { ok: false, error: "not_found" } as const;
@@ -118,7 +119,7 @@ export async function updateItem({
     }
     const [item] = await tx
       .update(items)
-      .set({ ...rest, ...(price === undefined ? {} : { priceAtomic: price }) })
+      .set({ ...rest, ...(price === undefined ? {} : { priceAtomic: price }), ...(pwywMinimum === undefined ? {} : { pwywMinimumAtomic: pwywMinimum }) })
       .where(eq(items.id, itemId))
       .returning();
     return { ok: true, item } as const;

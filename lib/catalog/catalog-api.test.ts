@@ -13,7 +13,7 @@ const items = [
   { slug: "c", createdAt: new Date(T + 1) },
   { slug: "d", createdAt: new Date(T) },
 ] as CatalogItemWithFiles[];
-const snapshot = (list = items): CatalogSnapshot => ({ items: list, bySlug: new Map(list.map((item) => [item.slug, item])) });
+const snapshot = (list = items): CatalogSnapshot => ({ items: list, bySlug: new Map(list.map((item) => [item.slug, item])), discountRules: new Map() });
 const query = (search: string) => {
   const read = readCatalogApiQuery(new URL(`http://store.test/api/catalog${search}`));
   assert.ok(read.ok, search);

@@ -1,11 +1,12 @@
 import type { CatalogItemWithFiles } from "@/db/queries/catalog";
 import type { ChainConfig } from "@/lib/chain/networks";
 import { formatUsdc } from "@/lib/money/usdc";
+import { catalogPricing } from "@/lib/pricing/catalog-pricing";
 import { payToOf } from "./pay-to";
 import { coverPath, downloadPath, itemPath, previewPath } from "./paths";
 
 /** One item as `/api/catalog` describes it to agents: everything needed to decide and pay. */
-export function toCatalogEntry(item: CatalogItemWithFiles, origin: string, chain: ChainConfig) {
+export function toCatalogEntry(item: CatalogItemWithFiles, origin: string, chain: ChainConfig, codes: { mayApply: boolean } = { mayApply: false }) {
   const preview = item.files.find((file) => file.isPreview);
   return {
     slug: item.slug,
@@ -14,6 +15,10 @@ export function toCatalogEntry(item: CatalogItemWithFiles, origin: string, chain
     description: item.description,
     creator: { name: item.creator.displayName, handle: item.creator.handle },
     price: { atomic: item.priceAtomic.toString(), display: `${formatUsdc(item.priceAtomic)} USDC`, decimals: 6 },
+    /** Fixed, or pay-what-you-want (`?amount=`; `price` is then the suggested amount). */
+    pricing: catalogPricing(item),
+    /** Whether a discount code of the creator can apply to this item now (`?code=`). */
+    discountCodes: codes.mayApply,
     asset: chain.usdc,
     network: chain.network,
     payTo: payToOf(item),

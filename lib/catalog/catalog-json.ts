@@ -1,4 +1,5 @@
 import { getChainConfig } from "@/lib/chain/config";
+import { codesMayApply } from "@/lib/pricing/catalog-pricing";
 import { CATALOG_API_MAX_LIMIT, type CatalogApiQuery, catalogApiPage, readCatalogApiQuery } from "./catalog-api";
 import { toCatalogEntry } from "./catalog-entry";
 import { type CatalogSnapshot, catalogSnapshot } from "./snapshot";
@@ -22,7 +23,9 @@ const MAX_BODIES_PER_SNAPSHOT = 64;
 function buildBody(snapshot: CatalogSnapshot, query: CatalogApiQuery, origin: string): Body {
   const chain = getChainConfig();
   const page = catalogApiPage(snapshot, query);
-  const document = { network: chain.network, asset: chain.usdc, items: page.items.map((item) => toCatalogEntry(item, origin, chain)), next: page.next };
+  const now = new Date();
+  const items = page.items.map((item) => toCatalogEntry(item, origin, chain, { mayApply: codesMayApply(snapshot.discountRules, item, now) }));
+  const document = { network: chain.network, asset: chain.usdc, items, next: page.next };
   return Buffer.from(JSON.stringify(document), "utf8");
 }
 

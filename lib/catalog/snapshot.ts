@@ -1,5 +1,7 @@
-import { readMissedSlug } from "./missed-slugs";
 import { type CatalogItemWithFiles, getPublishedItemBySlug, getPublishedItemsWithFiles, readCatalogFingerprint } from "@/db/queries/catalog";
+import { getAllDiscountRules } from "@/db/queries/discount-codes";
+import type { DiscountRule } from "@/lib/pricing/quote";
+import { readMissedSlug } from "./missed-slugs";
 
 /**
  * The published catalog in memory, one copy per server process: what unpaid 402s, /api/catalog
@@ -9,7 +11,7 @@ import { type CatalogItemWithFiles, getPublishedItemBySlug, getPublishedItemsWit
  * - catalogChanged(), called by the studio's routes after every change, drops this process's copy
  *   at once (the next request reads the database);
  * - every POLL_MS each process reads the catalog's fingerprint (row counts and newest row versions
- *   of items, files and creators: readCatalogFingerprint) and drops its copy when it differs from
+ *   of items, files, creators and discount codes: readCatalogFingerprint) and drops its copy when it differs from
  *   the one read with the copy. That carries a change made by another process on the same
  *   PostgreSQL database within one interval, and any write that bypassed the studio (a seed, a
  *   migration, an operator's SQL) too. A failed read drops the copy as well, so that a database
@@ -25,6 +27,8 @@ export type CatalogSnapshot = {
   /** Published items, newest first (then by slug), each with its creator and files. */
   items: CatalogItemWithFiles[];
   bySlug: ReadonlyMap<string, CatalogItemWithFiles>;
+  /** Discount codes keyed `creatorId:CODE`: what an unpaid 402 is priced by (a payment reads the code again). */
+  discountRules: ReadonlyMap<string, DiscountRule>;
 };
 
 type Loaded = { snapshot: Promise<CatalogSnapshot>; fingerprint?: string };
@@ -49,7 +53,7 @@ async function readSnapshot(onFingerprint: (fingerprint: string) => void): Promi
   const items = (await getPublishedItemsWithFiles()).sort(
     (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
   );
-  return { items, bySlug: new Map(items.map((item) => [item.slug, item])) };
+  return { items, bySlug: new Map(items.map((item) => [item.slug, item])), discountRules: await getAllDiscountRules() };
 }
 
 function load(current: State): Loaded {
@@ -110,6 +114,11 @@ export async function snapshotItemBySlug(slug: string): Promise<CatalogItemWithF
   // This copy is behind the database: the next request reads it again, as after a studio change.
   if (published) catalogChanged();
   return published;
+}
+
+/** A creator's discount code from the snapshot, or null. */
+export async function snapshotDiscountRule({ creatorId, code }: { creatorId: string; code: string }): Promise<DiscountRule | null> {
+  return (await catalogSnapshot()).discountRules.get(`${creatorId}:${code}`) ?? null;
 }
 
 /**

@@ -10,7 +10,9 @@ export type DemoItem = {
   kind: ItemKind;
   title: string;
   description: string;
+  /** With a minimum the item is pay-what-you-want, `priceAtomic` being the suggested price. */
   priceAtomic: bigint;
+  pwywMinimumAtomic?: bigint;
   files: DemoFile[];
   /** A bundle's members: slugs of the same creator's items listed before it. */
   bundle?: string[];
@@ -18,7 +20,10 @@ export type DemoItem = {
   stamped?: boolean;
 };
 
-export type DemoCreator = { handle: string; displayName: string; bio: string; items: DemoItem[] };
+/** A discount code for all of the creator's items. */
+export type DemoCode = { code: string; percentOff: number };
+
+export type DemoCreator = { handle: string; displayName: string; bio: string; items: DemoItem[]; codes?: DemoCode[] };
 
 const prose = (topic: string, n: number) =>
   Array.from(
@@ -33,14 +38,15 @@ const chapters = (topic: string, count: number): PdfChapter[] =>
 const C = 261.63, D = 293.66, E = 329.63, F = 349.23, G = 392.0, A = 440.0, B = 493.88, C5 = 523.25;
 
 /**
- * The seeded demo catalog: three creators, two items each, every kind covered; plus Ada Quill's
- * bundle of her two e-books and Professor Merkle's stamped e-book (issue 13's demo).
+ * The seeded demo catalog: three creators, every kind covered; Ada Quill's bundle of her two e-books
+ * and her launch code, Professor Merkle's stamped e-book, and a pay-what-you-want album.
  */
 export const DEMO_CATALOG: DemoCreator[] = [
   {
     handle: "ada-quill",
     displayName: "Ada Quill",
     bio: "Writes short, practical books about money on the internet.",
+    codes: [{ code: "LAUNCH20", percentOff: 20 }],
     items: [
       {
         slug: "the-gasless-economy",
@@ -100,6 +106,18 @@ export const DEMO_CATALOG: DemoCreator[] = [
         files: [
           { fileName: "sine-of-the-times.wav", type: "wav", notes: [A, G, F, E, D, E, F, G, A, B, C5, A, G, E, D, C], noteSeconds: 0.5 },
           { fileName: "sine-of-the-times-preview.wav", type: "wav", notes: [A, G, F, E], noteSeconds: 0.5, preview: true },
+        ],
+      },
+      {
+        slug: "tip-jar-tapes",
+        kind: "music",
+        title: "Tip Jar Tapes",
+        description: "Four bars of a happy arpeggio. Pay what you want: from 0.50 USDC, 2.00 suggested. 16-bit WAV.",
+        priceAtomic: 2_000_000n,
+        pwywMinimumAtomic: 500_000n,
+        files: [
+          { fileName: "tip-jar-tapes.wav", type: "wav", notes: [C, E, G, C5, E, G, C5, G, F, A, C5, A, G, B, D, G], noteSeconds: 0.4 },
+          { fileName: "tip-jar-tapes-preview.wav", type: "wav", notes: [C, E, G, C5], noteSeconds: 0.4, preview: true },
         ],
       },
     ],

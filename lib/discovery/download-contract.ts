@@ -5,10 +5,26 @@ import { paidFilesOf } from "@/lib/downloads/deliver-item";
 export type DownloadQueryParameter = { name: string; description: string; schema: Record<string, unknown> };
 
 /**
- * The download's optional query parameters: none yet. This list is the one place to add one;
+ * The download's optional query parameters (lib/pricing). This list is the one place to add one;
  * /openapi.json, the 402's `bazaar` extension and /.well-known/x402 all read it.
  */
-export const DOWNLOAD_QUERY_PARAMETERS: readonly DownloadQueryParameter[] = [];
+export const DOWNLOAD_QUERY_PARAMETERS: readonly DownloadQueryParameter[] = [
+  {
+    name: "code",
+    description:
+      "A discount code of the item's creator (case-insensitive). The 402 then asks the discounted amount; an unknown, paused, " +
+      "expired or used-up code is a 400 (discount_code_invalid, discount_code_expired, discount_code_exhausted) with no payment terms.",
+    schema: { type: "string", pattern: "^[A-Za-z0-9-]{3,32}$" },
+  },
+  {
+    name: "amount",
+    description:
+      "Pay-what-you-want items only (catalog pricing.mode \"pwyw\"): the USDC amount to pay, up to 6 decimals; without it, the suggested " +
+      "price. Below the minimum is a 400 amount_below_minimum; malformed, above the store's maximum or on a fixed-price item, a 400 invalid_amount. " +
+      "0 (where the minimum is 0), like a 100 % code, is a free claim: sign the 402's sign-in-with-x challenge and send it back.",
+    schema: { type: "string", pattern: "^\\d{1,15}(\\.\\d{1,6})?$" },
+  },
+];
 
 /** The query parameters as one JSON Schema object (what bazaar's `queryParams` and the manifest's `input` carry). */
 export function downloadQuerySchema(): { properties: Record<string, unknown>; additionalProperties: boolean } {

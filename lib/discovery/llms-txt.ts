@@ -64,6 +64,16 @@ const response = await payingFetch("${exampleUrl}");
 const file = Buffer.from(await response.arrayBuffer());
 \`\`\`
 
+Prices in the query: \`?code=<CODE>\` applies a creator's discount code, and on a pay-what-you-want
+item (${origin}/api/catalog: \`pricing.mode\` "pwyw", with \`minimum\` and \`suggested\`) \`?amount=3.50\`
+chooses the amount (the suggested price without it). The 402 then asks exactly that amount, and its
+resource.url keeps the query: pay that URL. A code or amount the store cannot honour is a 400 with
+the reason in "error" (discount_code_invalid, discount_code_expired, discount_code_exhausted,
+amount_below_minimum, invalid_amount) and no payment terms. A payment is accepted only for the amount
+its own query quotes. An item that comes to 0 (a 100 % code, or 0 where the minimum is 0) is claimed
+with Sign-In-With-X: the 402 has no payment terms, only the sign-in-with-x challenge; sign it and send
+the same GET with the SIGN-IN-WITH-X header.
+
 If the answer is 503 with "settlement_pending", send the very same request again after Retry-After:
 do not sign a new payment. Every refusal names its reason in the JSON body's "error".
 

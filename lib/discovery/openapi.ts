@@ -55,6 +55,7 @@ function downloadOperation(item: CatalogItemWithFiles, facts: StoreFacts) {
         headers: { "PAYMENT-REQUIRED": { description: "x402 PaymentRequired, base64 JSON", schema: { type: "string" } } },
         content: { "application/json": { schema: { $ref: "#/components/schemas/Refusal" } } },
       },
+      "400": { description: "The price query cannot be honoured (error: discount_code_invalid, discount_code_expired, discount_code_exhausted, amount_below_minimum or invalid_amount); no payment terms." },
       "404": { description: "No such published item." },
       "429": { description: "Too many requests from this client or wallet; see Retry-After." },
       "503": { description: "Payments or storage unavailable, or a payment's settlement still open; retry the same request after Retry-After." },
@@ -66,7 +67,7 @@ const freeOperations = {
   "/api/catalog": {
     get: {
       operationId: "catalog",
-      summary: "Every published item: price, payTo, files with size, type and sha256, download URL",
+      summary: "Every published item: price, pricing (fixed or pay-what-you-want), discountCodes, payTo, files with size, type and sha256, download URL",
       description:
         `Newest first, in pages of \`limit\` items (default ${CATALOG_API_DEFAULT_LIMIT}). \`next\` is the cursor of the ` +
         "following page, or null on the last: pass it back as `cursor` until it is null.",

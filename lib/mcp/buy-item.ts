@@ -72,6 +72,8 @@ async function answer(slug: string, payment: PaymentMetaResult, caller: McpCalle
     case "paid":
       return deliverPurchase(item, outcome.transactionHash, caller.origin);
     case "refused":
+    // MCP sells at the item's own price, without a code: a code cannot run out under it.
+    case "pricing-refused":
       return refuse(outcome.reason);
     case "invalid-payment-id":
       return toolError("invalid_payment_identifier");

@@ -25,3 +25,26 @@ export const priceSchema = z.string().transform((value, context) => {
   }
   return parsed.atomic;
 });
+
+/**
+ * A pay-what-you-want minimum as typed in the studio: empty means the item sells at its fixed
+ * price (null); otherwise 0 or more, up to the largest price. Safe for the browser.
+ */
+export const minimumSchema = z.string().transform((value, context) => {
+  if (value.trim() === "") return null;
+  const parsed = parseUsdc(value, "minimum");
+  if (!parsed.ok) {
+    context.addIssue({ code: "custom", message: parsed.error, params: { reason: parsed.reason } });
+    return z.NEVER;
+  }
+  if (parsed.atomic > MAX_PRICE_ATOMIC) {
+    context.addIssue({ code: "custom", message: "The minimum may be at most 1,000,000 USDC.", params: { reason: "too_high" } });
+    return z.NEVER;
+  }
+  return parsed.atomic;
+});
+
+/** Why a pay-what-you-want minimum cannot go with a suggested price, or null. */
+export function minimumProblem(priceAtomic: bigint, minimumAtomic: bigint | null): string | null {
+  return minimumAtomic !== null && minimumAtomic > priceAtomic ? "The minimum cannot be more than the suggested price." : null;
+}

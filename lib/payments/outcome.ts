@@ -5,6 +5,8 @@ export type PaymentOutcome =
   /** `settled`: the row as this request recorded it, so that its receipt needs no read. */
   | { kind: "paid"; transactionHash: string; settled?: Payment }
   | { kind: "refused"; reason: string }
+  /** The discount code could not be used by the time the payment was claimed (lib/pricing): 400, nothing settled. */
+  | { kind: "pricing-refused"; reason: string }
   /** The payer's payment id already names another payment (x402 payment-identifier: 409). */
   | { kind: "payment-id-conflict" }
   | { kind: "unavailable"; reason: "facilitator_unavailable" | "settlement_pending" | "file_unavailable" | "stamp_file_too_large" };

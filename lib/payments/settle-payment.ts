@@ -1,7 +1,9 @@
 import type { PaymentPayload, PaymentRequirements } from "@x402/core/types";
 import { type Payment } from "@/db/schema";
+import { findDiscountRuleById } from "@/db/queries/discount-codes";
 import { claimPayment, markPaymentFailed, markPaymentSettled } from "@/db/queries/payments";
 import { chainReachable } from "@/lib/chain/clients";
+import { type AppliedDiscount, checkRule } from "@/lib/pricing/quote";
 import { recentBlockNumber } from "@/lib/chain/recent-block";
 import type { Eip3009Authorization } from "@/lib/x402/authorization";
 import { withoutPaymentIdentifier } from "@/lib/x402/payment-identifier";
@@ -18,6 +20,8 @@ export type NewPaymentAttempt = {
   itemId: string;
   /** sha256 of the client's payment id, or null. */
   paymentIdHash: string | null;
+  /** The discount code the price was quoted with: its use is taken when the payment is claimed. */
+  discount?: AppliedDiscount | null;
 };
 
 /**
@@ -51,11 +55,21 @@ export async function settleNewPayment(attempt: NewPaymentAttempt): Promise<Paym
     validBefore: authorization.validBefore,
     claimBlock: await recentBlockNumber(paywall.publicClient),
     paymentIdHash: attempt.paymentIdHash,
+    discountCodeId: attempt.discount?.codeId,
+    discountCode: attempt.discount?.code,
+    discountAtomic: attempt.discount?.discountAtomic,
   });
   if (claim.kind === "payment-id-conflict") return { kind: "payment-id-conflict" };
+  if (claim.kind === "code-unavailable") return { kind: "pricing-refused", reason: await whyCodeUnavailable(attempt) };
   // Another request holds this nonce (the same payment sent twice at once): its outcome is this one's.
   if (claim.kind === "held") return PENDING;
   return settleClaimed(paywall, claim.payment, payload, requirements);
+}
+
+/** Why the quoted code had no use to give at claim time: usually another buyer took the last one. */
+async function whyCodeUnavailable({ discount, itemId }: NewPaymentAttempt): Promise<string> {
+  const rule = discount ? await findDiscountRuleById({ codeId: discount.codeId }) : null;
+  return checkRule(rule, itemId, new Date()) ?? "discount_code_exhausted";
 }
 
 /** Settles a payment this request holds the claim of, and records what the chain did. */

@@ -23,7 +23,7 @@ async function newCreator() {
 }
 
 async function newItem(creatorId: string) {
-  const created = await createItem({ creatorId, input: { title: "Quota", description: "", kind: "ebook", price: 1_000_000n, payoutAddress: null, refundPolicy: "" }, maxItems: 100 });
+  const created = await createItem({ creatorId, input: { title: "Quota", description: "", kind: "ebook", price: 1_000_000n, pwywMinimum: null, payoutAddress: null, refundPolicy: "" }, maxItems: 100 });
   assert.ok(created.ok);
   return created.item;
 }
@@ -130,7 +130,7 @@ describe("creator quotas", () => {
 
   it("refuses a new item past the item quota, counted under the creator's lock", async () => {
     const creator = await newCreator();
-    const input = { title: "Draft", description: "", kind: "ebook" as const, price: 1n, payoutAddress: null, refundPolicy: "" };
+    const input = { title: "Draft", description: "", kind: "ebook" as const, price: 1n, pwywMinimum: null, payoutAddress: null, refundPolicy: "" };
     const results = await Promise.all(Array.from({ length: 5 }, () => createItem({ creatorId: creator.id, input, maxItems: 3 })));
     assert.equal(results.filter((result) => result.ok).length, 3);
     assert.deepEqual(results.find((result) => !result.ok), { ok: false, error: "item_quota_exceeded" });

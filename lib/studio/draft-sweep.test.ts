@@ -33,7 +33,7 @@ describe("the empty-draft sweep", () => {
     const wallet = `0x${"ab".repeat(20)}`;
     const [creator] = await getDb().insert(creators).values({ walletAddress: wallet, payoutAddress: wallet, displayName: "S", handle: "sweep-test" }).returning();
     const draft = async (title: string, ageMs: number, cover?: string) => {
-      const input = { title, description: "", kind: "ebook" as const, price: 1_000_000n, payoutAddress: null, refundPolicy: "" };
+      const input = { title, description: "", kind: "ebook" as const, price: 1_000_000n, pwywMinimum: null, payoutAddress: null, refundPolicy: "" };
       const created = await createItem({ creatorId: creator.id, input, maxItems: 100 });
       assert.ok(created.ok);
       await getDb().update(items).set({ createdAt: new Date(Date.now() - ageMs) }).where(eq(items.id, created.item.id));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ITEM_KINDS } from "@/db/schema";
-import { priceSchema } from "@/lib/money/price";
+import { minimumProblem, minimumSchema, priceSchema } from "@/lib/money/price";
 import { addressSchema } from "@/lib/validation/address";
 
 /** Empty means "pay the creator's payout address". */
@@ -16,7 +16,10 @@ const itemFields = {
   title: z.string().trim().min(1, "Give the item a title.").max(120, "Keep the title under 120 characters."),
   description: z.string().trim().max(5000, "Keep the description under 5,000 characters."),
   kind: z.enum(ITEM_KINDS, { message: `The kind must be one of: ${ITEM_KINDS.join(", ")}.` }),
+  /** The fixed price, or the suggested price of a pay-what-you-want item. */
   price: priceSchema,
+  /** Pay-what-you-want minimum ("" or left out: a fixed price). */
+  pwywMinimum: minimumSchema,
   payoutAddress: itemPayout,
   refundPolicy: z.string().trim().max(2000, "Keep the refund policy under 2,000 characters."),
   /** A bundle's members, by slug, in the order its page and ZIP show them (db/queries/bundles.ts checks them). */
@@ -25,14 +28,20 @@ const itemFields = {
 };
 
 /** A new draft item, as the studio form posts it; the price is a decimal USDC string ("4.99"). */
-export const newItemSchema = z.strictObject({
-  ...itemFields,
-  description: itemFields.description.default(""),
-  payoutAddress: itemFields.payoutAddress.prefault(""),
-  refundPolicy: itemFields.refundPolicy.default(""),
-  bundleItems: itemFields.bundleItems.optional(),
-  stamped: itemFields.stamped.default(false),
-});
+export const newItemSchema = z
+  .strictObject({
+    ...itemFields,
+    description: itemFields.description.default(""),
+    pwywMinimum: itemFields.pwywMinimum.prefault(""),
+    payoutAddress: itemFields.payoutAddress.prefault(""),
+    refundPolicy: itemFields.refundPolicy.default(""),
+    bundleItems: itemFields.bundleItems.optional(),
+    stamped: itemFields.stamped.default(false),
+  })
+  .superRefine((item, context) => {
+    const problem = minimumProblem(item.price, item.pwywMinimum);
+    if (problem) context.addIssue({ code: "custom", path: ["pwywMinimum"], message: problem });
+  });
 
 /** Any subset of an item's fields, plus publishing. */
 export const itemChangesSchema = z.strictObject({
@@ -40,6 +49,7 @@ export const itemChangesSchema = z.strictObject({
   description: itemFields.description.optional(),
   kind: itemFields.kind.optional(),
   price: itemFields.price.optional(),
+  pwywMinimum: itemFields.pwywMinimum.optional(),
   payoutAddress: itemFields.payoutAddress.optional(),
   refundPolicy: itemFields.refundPolicy.optional(),
   bundleItems: itemFields.bundleItems.optional(),

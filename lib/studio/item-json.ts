@@ -11,6 +11,8 @@ export function itemJson(item: StudioItem) {
     kind: item.kind,
     price: formatUsdc(item.priceAtomic),
     priceAtomic: item.priceAtomic.toString(),
+    /** Pay-what-you-want minimum ("" for a fixed price); `price` is then the suggested price. */
+    pwywMinimum: item.pwywMinimumAtomic === null ? "" : formatUsdc(item.pwywMinimumAtomic),
     payoutAddress: item.payoutAddress,
     refundPolicy: item.refundPolicy,
     published: item.published,

@@ -1,7 +1,7 @@
 import type { Sale } from "@/db/queries/sales";
 import { formatUsdc } from "@/lib/money/usdc";
 
-const HEADER = ["settled_at_utc", "item", "payer", "pay_to", "amount_usdc", "amount_atomic", "refunded_usdc", "network", "transaction_hash"];
+const HEADER = ["settled_at_utc", "item", "payer", "pay_to", "amount_usdc", "amount_atomic", "refunded_usdc", "network", "transaction_hash", "discount_code", "discount_usdc"];
 
 /** Quotes a CSV cell; a leading = + - @ is defused so a spreadsheet never runs a title as a formula. */
 function cell(value: string): string {
@@ -23,6 +23,8 @@ export function salesCsv(sales: Sale[]): string {
       formatUsdc(refunded),
       sale.network,
       sale.transactionHash ?? "",
+      sale.discountCode ?? "",
+      sale.discountAtomic === null ? "" : formatUsdc(sale.discountAtomic),
     ];
   });
   return [HEADER, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";

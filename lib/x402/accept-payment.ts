@@ -6,6 +6,7 @@ import { filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
 import { stampable, stampedItemIds } from "@/lib/downloads/stamped-files";
 import { getEnv } from "@/lib/env";
 import { type PaymentOutcome, UNAVAILABLE, refused } from "@/lib/payments/outcome";
+import type { AppliedDiscount } from "@/lib/pricing/quote";
 import { resumeHeldPayment } from "@/lib/payments/resume-payment";
 import { settleNewPayment } from "@/lib/payments/settle-payment";
 import { getStorage } from "@/lib/storage";
@@ -22,7 +23,14 @@ export type PaymentAnswer =
   /** This payer's validly signed payments were refused too often: 429. */
   | { kind: "payer-limited"; retryAfterSeconds: number };
 
-type Attempt = { paywall: Paywall; payload: PaymentPayload; requirements: PaymentRequirements[]; item: CatalogItemWithFiles };
+type Attempt = {
+  paywall: Paywall;
+  payload: PaymentPayload;
+  requirements: PaymentRequirements[];
+  item: CatalogItemWithFiles;
+  /** The discount code the requirements' amount was quoted with (lib/pricing), if any. */
+  discount?: AppliedDiscount | null;
+};
 
 /**
  * From a decoded payment to its outcome. A payment the store already holds is resumed against its
@@ -30,7 +38,7 @@ type Attempt = { paywall: Paywall; payload: PaymentPayload; requirements: Paymen
  * chain first (shape, price, payTo, time, signature), so that forged and mistaken payments cost
  * no RPC call; then it is settled.
  */
-export async function acceptPayment({ paywall, payload, requirements, item }: Attempt): Promise<PaymentAnswer> {
+export async function acceptPayment({ paywall, payload, requirements, item, discount }: Attempt): Promise<PaymentAnswer> {
   const authorization = readEip3009Authorization(payload);
   if (!authorization) return refused("invalid_payload");
   const paymentId = readPaymentIdHash(payload);
@@ -64,7 +72,7 @@ export async function acceptPayment({ paywall, payload, requirements, item }: At
   if (!(await filesAvailable(getStorage(), item))) return { kind: "unavailable", reason: "file_unavailable" };
   if (!stampable(paidFilesOf(item), stampedItemIds(item), getEnv().STAMP_MAX_BYTES)) return { kind: "unavailable", reason: "stamp_file_too_large" };
 
-  const outcome = await settleNewPayment({ paywall, payload, requirements: match.requirements, authorization, itemId: item.id, paymentIdHash: paymentId.idHash });
+  const outcome = await settleNewPayment({ paywall, payload, requirements: match.requirements, authorization, itemId: item.id, paymentIdHash: paymentId.idHash, discount });
   if (outcome.kind !== "refused") return outcome;
   // A copy of this payment (here or in another process) may have claimed it while this one was
   // verified, and the facilitator then saw its nonce used: that payment's outcome is this one's.

@@ -12,6 +12,7 @@ import { ownerStampPlan, stampPlanFor } from "@/lib/downloads/buyer-stamp";
 import { deliverItem, filesAvailable, paidFilesOf } from "@/lib/downloads/deliver-item";
 import { prepareFiles, preparedSha256, stampable, stampedItemIds } from "@/lib/downloads/stamped-files";
 import { requestOrigin } from "@/lib/http/request-origin";
+import { priceRequest } from "@/lib/pricing/price-request";
 import { deliveryReceipt } from "@/lib/receipts/delivery-receipt";
 import { getReceiptByTransaction, recordDeliveredSha256 } from "@/db/queries/payments";
 import { getStorage } from "@/lib/storage";
@@ -22,6 +23,7 @@ import { offerReceiptDeclaration, receiptExtensions } from "./offer-receipt";
 import { downloadResource } from "./download-resource";
 import { PAYMENT_IDENTIFIER, PAYMENT_IDENTIFIER_DECLARATION } from "./payment-identifier";
 import { type PaymentHeaderResult, readPaymentHeader } from "./payment-header";
+import { claimFree, freeClaimRequired } from "./free-claim";
 import { currentTermsFor } from "./requirements";
 import { PAYWALL_CORS_HEADERS, errorResponse, paymentRequiredResponse, paymentResponseHeader } from "./responses";
 import { v1PaymentResponseHeader, withResource } from "./v1/payment";
@@ -70,7 +72,7 @@ async function paidDownload(request: Request, slug: string): Promise<Response> {
   const client = clientSubject(request);
   const allowance = await peekRateLimit("unpaid", client);
   if (!allowance.ok) return rateLimitedResponse(allowance.retryAfterSeconds, PAYWALL_CORS_HEADERS);
-  const response = await answer({ request, item, origin, payment, siwxHeader });
+  const response = await answer({ request, item, origin, payment, siwxHeader, fresh: mayChargeOrDeliver });
   if (response.status !== 200) await countRateLimit("unpaid", client);
   return response;
 }
@@ -81,27 +83,41 @@ type DownloadRequest = {
   origin: string;
   payment: PaymentHeaderResult;
   siwxHeader: string | null;
+  /** Whether the request may charge or deliver: its price rules are read from the database. */
+  fresh: boolean;
 };
 
-async function answer({ request, item, origin, payment, siwxHeader }: DownloadRequest): Promise<Response> {
+async function answer({ request, item, origin, payment, siwxHeader, fresh }: DownloadRequest): Promise<Response> {
+  // The price this request asks for (`?code=`, `?amount=`). A code or amount that cannot be
+  // honoured is a 400 with its reason and no payment terms, never a silent full-price 402; a
+  // paying request is priced by today's rules, so a code paused since its 402 is refused here.
+  const priced = await priceRequest({ item, search: new URL(request.url).searchParams, fresh });
+  if (!priced.ok) return errorResponse(400, priced.reason);
+  const { quote } = priced;
+
   // A past buyer proves the wallet with Sign-In-With-X and downloads again without paying. This
   // needs no facilitator, so it keeps working while payments are unavailable. The proof names
-  // this download URL, as the 402's challenge does.
+  // this download URL, as the 402's challenge does. The same proof claims a free item.
   const siwxResource = siwxResourceUrl(downloadPath(item.slug));
   let siwxReason: string | undefined;
   if (payment.kind === "none" && siwxHeader && request.method === "GET") {
     const proof = await verifySiwxProof(siwxHeader, { resourceUrl: siwxResource });
     if (proof.ok && (await hasPurchased({ payer: proof.address, itemId: item.id }))) return redownload(item, proof.address);
+    if (proof.ok && quote.amountAtomic === 0n) return claimFree({ item, buyer: proof.address, discount: quote.discount });
     siwxReason = proof.ok ? "siwx_no_purchase" : proof.reason;
+  }
+  if (quote.amountAtomic === 0n) {
+    countOfferServed(item.id);
+    return freeClaimRequired({ request, item, origin, query: priced.query, siwxResource, reason: siwxReason });
   }
 
   // A stamped PDF above the stamping bound cannot be delivered: refused before anyone signs.
   if (!stampable(paidFilesOf(item), stampedItemIds(item), getEnv().STAMP_MAX_BYTES)) return errorResponse(409, "stamp_file_too_large");
 
-  const terms = await currentTermsFor(item);
+  const terms = await currentTermsFor(item, quote.amountAtomic);
   if (!terms) return errorResponse(503, "facilitator_unavailable", RETRY_AFTER);
   const { paywall, requirements } = terms;
-  const resource = downloadResource(item, origin);
+  const resource = downloadResource(item, origin, priced.query);
   const refuse = async (reason?: string) => {
     countOfferServed(item.id);
     return paymentRequiredResponse(
@@ -118,7 +134,7 @@ async function answer({ request, item, origin, payment, siwxHeader }: DownloadRe
   // HEAD never settles: a payment must buy a body.
   if (payment.kind === "none" || request.method === "HEAD") return refuse(siwxReason);
   if (payment.kind === "invalid") return refuse(payment.reason);
-  const outcome = await acceptPayment({ paywall, payload: withResource(payment.payload, resource), requirements, item });
+  const outcome = await acceptPayment({ paywall, payload: withResource(payment.payload, resource), requirements, item, discount: quote.discount });
   return respond(outcome, { item, origin, refuse, payload: payment.payload, network: paywall.chain.network });
 }
 
@@ -150,6 +166,8 @@ async function respond(
     }
     case "refused":
       return context.refuse(outcome.reason);
+    case "pricing-refused":
+      return errorResponse(400, outcome.reason);
     case "invalid-payment-id":
       return errorResponse(400, "invalid_payment_identifier");
     case "payment-id-conflict":

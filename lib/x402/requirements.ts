@@ -24,11 +24,16 @@ function buildRequirements(paywall: Paywall, terms: { payTo: string; amountAtomi
 }
 
 // Built once per item row read (a snapshot's item, or the row a paying request read) and paywall:
-// an item object is never changed after it was read, a change makes a new one.
+// an item object is never changed after it was read, a change makes a new one. Only the item's
+// own price is kept: a quoted amount (a code, a chosen amount) is built for its request.
 const built = new WeakMap<CatalogItemWithFiles, { paywall: Paywall; requirements: Promise<PaymentRequirements[]> }>();
 
-/** What the item costs, from the row given: the snapshot's for a 402, the database's at payment time. */
-export function requirementsForItem(paywall: Paywall, item: CatalogItemWithFiles): Promise<PaymentRequirements[]> {
+/**
+ * What the item costs, from the row given: the snapshot's for a 402, the database's at payment
+ * time; `amountAtomic` is the request's quote (lib/pricing) when it differs from the price.
+ */
+export function requirementsForItem(paywall: Paywall, item: CatalogItemWithFiles, amountAtomic = item.priceAtomic): Promise<PaymentRequirements[]> {
+  if (amountAtomic !== item.priceAtomic) return buildRequirements(paywall, { payTo: payToOf(item), amountAtomic });
   const known = built.get(item);
   if (known?.paywall === paywall) return known.requirements;
   const requirements = buildRequirements(paywall, { payTo: payToOf(item), amountAtomic: item.priceAtomic });
@@ -41,10 +46,10 @@ export function requirementsForItem(paywall: Paywall, item: CatalogItemWithFiles
  * The paywall and what the item costs now, for every door an item is sold through (download URL,
  * MCP). Null when the facilitator or the RPC cannot be reached: the caller answers "try again".
  */
-export async function currentTermsFor(item: CatalogItemWithFiles): Promise<{ paywall: Paywall; requirements: PaymentRequirements[] } | null> {
+export async function currentTermsFor(item: CatalogItemWithFiles, amountAtomic = item.priceAtomic): Promise<{ paywall: Paywall; requirements: PaymentRequirements[] } | null> {
   try {
     const paywall = await getPaywall();
-    return { paywall, requirements: await requirementsForItem(paywall, item) };
+    return { paywall, requirements: await requirementsForItem(paywall, item, amountAtomic) };
   } catch {
     return null;
   }

@@ -7,9 +7,8 @@ import { CourseOutline } from "@/components/preview/course-outline";
 import { BundleContents } from "@/components/store/bundle-contents";
 import { FileList } from "@/components/store/file-list";
 import { KIND_LABELS } from "@/components/store/kind-label";
-import { LazyBuyPanel } from "@/components/store/lazy-buy-panel";
+import { ItemCheckout } from "@/components/store/item-checkout";
 import { Preview } from "@/components/store/preview";
-import { PriceTag } from "@/components/store/price-tag";
 import { countItemSales, getPublishedItemBySlug } from "@/db/queries/catalog";
 import { countPageView } from "@/lib/analytics/item-counters";
 import { currentBuyer } from "@/lib/auth/current-buyer";
@@ -17,6 +16,7 @@ import { coverPath, downloadPath } from "@/lib/catalog/paths";
 import { payToOf } from "@/lib/catalog/pay-to";
 import { itemShareMetadata } from "@/lib/catalog/share-metadata";
 import { requestOrigin } from "@/lib/http/request-origin";
+import { catalogPricing } from "@/lib/pricing/catalog-pricing";
 import { courseOutline } from "@/lib/previews/outline";
 import { getStorage } from "@/lib/storage";
 
@@ -55,16 +55,8 @@ export default async function ItemPage({ params }: Props) {
           <h2 id="buy-heading" className="sr-only">
             Buy
           </h2>
-          <PriceTag atomic={item.priceAtomic} className="text-2xl" />
-          <p className="text-sm text-stone-600">
-            One payment buys {item.bundle ? `all ${item.bundle.length} items` : paidFiles.length === 1 ? "the file" : `all ${paidFiles.length} files`}. Agents pay{" "}
-            <code className="rounded bg-stone-100 px-1">{downloadPath(item.slug)}</code> over HTTP 402.
-          </p>
-          <div className="rounded-lg bg-stone-50 p-3 text-sm text-stone-700" data-testid="refund-policy">
-            <h3 className="font-semibold">Refund policy</h3>
-            <p className="whitespace-pre-line">{item.refundPolicy || "The creator has not stated a refund policy."}</p>
-          </div>
-          <LazyBuyPanel
+          <ItemCheckout
+            pricing={catalogPricing(item)}
             slug={item.slug}
             title={item.title}
             priceAtomic={item.priceAtomic.toString()}
@@ -73,7 +65,22 @@ export default async function ItemPage({ params }: Props) {
             seller={{ name: item.creator.displayName, payTo: payToOf(item), wallet: item.creator.walletAddress }}
             studioPath={`/studio/items/${item.id}`}
             libraryWallet={await currentBuyer()}
-          />
+          >
+            <p className="text-sm text-stone-600">
+              One payment buys {item.bundle ? `all ${item.bundle.length} items` : paidFiles.length === 1 ? "the file" : `all ${paidFiles.length} files`}. Agents pay{" "}
+              <code className="rounded bg-stone-100 px-1">{downloadPath(item.slug)}</code> over HTTP 402
+              {item.pwywMinimumAtomic !== null && (
+                <>
+                  , choosing with <code className="rounded bg-stone-100 px-1">?amount=</code>
+                </>
+              )}
+              .
+            </p>
+            <div className="rounded-lg bg-stone-50 p-3 text-sm text-stone-700" data-testid="refund-policy">
+              <h3 className="font-semibold">Refund policy</h3>
+              <p className="whitespace-pre-line">{item.refundPolicy || "The creator has not stated a refund policy."}</p>
+            </div>
+          </ItemCheckout>
         </section>
 
         {item.bundle ? (

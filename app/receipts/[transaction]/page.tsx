@@ -46,6 +46,9 @@ export default async function ReceiptPage({ params }: Props) {
       ? ([["Stamped copy (sha256)", <span key="stamped" className="font-mono text-xs break-all" data-testid="receipt-delivered-sha256">{payment.deliveredSha256}</span>]] as [string, React.ReactNode][])
       : []),
     ["Amount", displayUsdc(payment.amountAtomic)],
+    ...(payment.discountCode
+      ? [["Discount", <span key="discount" data-testid="receipt-discount">{payment.discountCode}: {displayUsdc(payment.discountAtomic ?? 0n)} off</span>] as [string, React.ReactNode]]
+      : []),
     ["Paid by", <span key="payer" className="font-mono">{payment.payer}</span>],
     ["Network", <span key="network">{details.networkName}<span className={SMALL_PRINT}>{payment.network}</span></span>],
     ["Token", <span key="token">{details.tokenName ?? "Unknown token"}<span className={SMALL_PRINT}>{payment.asset}</span></span>],

@@ -22,6 +22,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ tran
     payer: receipt.payer,
     payTo: receipt.payTo,
     amount: { atomic: receipt.amountAtomic.toString(), display: `${formatUsdc(receipt.amountAtomic)} USDC` },
+    // The discount code the price was quoted with, and what it took off (null without one).
+    discount: receipt.discountCode ? { code: receipt.discountCode, atomic: (receipt.discountAtomic ?? 0n).toString() } : null,
     asset: receipt.asset,
     network: receipt.network,
     nonce: receipt.nonce,

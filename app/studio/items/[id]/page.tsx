@@ -71,6 +71,7 @@ export default async function StudioItemPage({ params }: { params: Promise<{ id:
             description: item.description,
             kind: item.kind,
             price: formatUsdc(item.priceAtomic),
+            pwywMinimum: item.pwywMinimumAtomic === null ? "" : formatUsdc(item.pwywMinimumAtomic),
             payoutAddress: item.payoutAddress ?? "",
             refundPolicy: item.refundPolicy,
             bundleItems: item.bundle?.map((member) => member.slug) ?? [],

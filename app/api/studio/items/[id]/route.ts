@@ -3,6 +3,7 @@ import { deleteItem, getCreatorItem, updateItem } from "@/db/queries/studio-item
 import { catalogChanged } from "@/lib/discovery/catalog-cache";
 import { getEnv } from "@/lib/env";
 import { apiError, readJsonInput } from "@/lib/http/json-input";
+import { minimumProblem } from "@/lib/money/price";
 import { getStorage } from "@/lib/storage";
 import { itemNotFound, requireCreatorItem } from "@/lib/studio/current-creator";
 import { itemChangesSchema } from "@/lib/studio/item-input";
@@ -25,6 +26,8 @@ export async function PATCH(request: Request, { params }: Params) {
   if (!access.ok) return access.response;
   const input = await readJsonInput(request, itemChangesSchema);
   if (!input.ok) return input.response;
+  const pricing = minimumProblem(input.data.price ?? access.item.priceAtomic, input.data.pwywMinimum === undefined ? access.item.pwywMinimumAtomic : input.data.pwywMinimum);
+  if (pricing) return apiError(400, { error: "invalid_input", message: `pwywMinimum: ${pricing}`, fields: { pwywMinimum: pricing } });
   const stampMaxBytes = getEnv().STAMP_MAX_BYTES;
   const updated = await updateItem({ creatorId: access.creator.id, itemId: access.item.id, changes: input.data, stampMaxBytes });
   if (updated.ok) catalogChanged();
