@@ -74,6 +74,12 @@ its own query quotes. An item that comes to 0 (a 100 % code, or 0 where the mini
 with Sign-In-With-X: the 402 has no payment terms, only the sign-in-with-x challenge; sign it and send
 the same GET with the SIGN-IN-WITH-X header.
 
+Bundles and stamped files: an item with \`bundle: { items: [slug…] }\` delivers one ZIP with a folder
+per included item, and buying it lets the buyer download each included item again from its own URL
+(Sign-In-With-X). With \`stamped: true\` each PDF is stamped for its buyer while served, so the bytes
+differ from \`files[].sha256\`; the receipt (${origin}/api/receipts/<transaction>) gives
+\`deliveredSha256\`, the digest of what was delivered.
+
 If the answer is 503 with "settlement_pending", send the very same request again after Retry-After:
 do not sign a new payment. Every refusal names its reason in the JSON body's "error".
 
