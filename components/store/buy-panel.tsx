@@ -2,9 +2,9 @@
 
 import { decodePaymentResponseHeader } from "@x402/fetch";
 import { useRef, useState } from "react";
-import { erc20Abi } from "viem";
-import { useConnection, useReadContract, useSignMessage, useSignTypedData } from "wagmi";
+import { useConnection, useSignMessage, useSignTypedData } from "wagmi";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
+import { useUsdcBalance } from "@/components/wallet/use-usdc-balance";
 import { useBrowserChain } from "@/components/wallet/browser-chain-context";
 import { formatUsdc } from "@/lib/money/usdc";
 import { createPayingFetch } from "@/lib/x402/paying-fetch";
@@ -78,14 +78,7 @@ export function BuyPanel({
   const busy = useRef(false);
   const price = BigInt(priceAtomic);
   const address = connection.status === "connected" ? connection.address : undefined;
-  const balance = useReadContract({
-    address: chain.usdc,
-    abi: erc20Abi,
-    functionName: "balanceOf",
-    args: address ? [address] : undefined,
-    chainId: chain.id,
-    query: { enabled: Boolean(address) },
-  });
+  const balance = useUsdcBalance(address);
   const ownership = useOwnership(slug, address);
   const librarySession = Boolean(address && libraryWallet?.toLowerCase() === address.toLowerCase());
   const ownItem = Boolean(address && seller.wallet.toLowerCase() === address.toLowerCase());

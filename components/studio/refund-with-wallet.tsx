@@ -3,11 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { erc20Abi, isAddressEqual } from "viem";
-import { useConfig, useConnection, useReadContract, useWriteContract } from "wagmi";
+import { useConfig, useConnection, useWriteContract } from "wagmi";
 import { waitForTransactionReceipt } from "wagmi/actions";
 import { PRIMARY_BUTTON_CLASS } from "@/components/ui/button-class";
 import { useBrowserChain } from "@/components/wallet/browser-chain-context";
 import { ConnectWallet } from "@/components/wallet/connect-wallet";
+import { useUsdcBalance } from "@/components/wallet/use-usdc-balance";
 import { isUserRejection } from "@/components/wallet/describe-wallet-error";
 import { sendJson } from "@/lib/http/send-json";
 import { formatUsdc } from "@/lib/money/usdc";
@@ -37,14 +38,7 @@ export function RefundWithWallet({ sale, creatorWallet, onUnrecorded }: { sale: 
   const [amount, setAmount] = useState(formatUsdc(paid.paidAtomic - paid.refundedAtomic));
   const [state, setState] = useState<Step>({ step: "idle" });
   const address = connection.status === "connected" ? connection.address : undefined;
-  const balance = useReadContract({
-    address: chain.usdc,
-    abi: erc20Abi,
-    functionName: "balanceOf",
-    args: address ? [address] : undefined,
-    chainId: chain.id,
-    query: { enabled: Boolean(address) },
-  });
+  const balance = useUsdcBalance(address);
   const busy = state.step === "sending" || state.step === "confirming" || state.step === "recording";
 
   async function refund(event: React.FormEvent) {
