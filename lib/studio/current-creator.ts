@@ -3,6 +3,7 @@ import { type StudioItem, getCreatorItem } from "@/db/queries/studio-items";
 import type { Creator } from "@/db/schema";
 import { sessionAddress } from "@/lib/auth/session-cookie";
 import { apiError } from "@/lib/http/json-input";
+import { isUuid } from "@/lib/validation/uuid";
 
 /** The creator signed in to the studio in this browser, or null. */
 export async function currentCreator(): Promise<Creator | null> {
@@ -24,7 +25,6 @@ export function itemNotFound(): Response {
   return apiError(404, { error: "item_not_found", message: "No such item in your studio." });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type StudioItemAccess = { ok: true; creator: Creator; item: StudioItem } | { ok: false; response: Response };
 
@@ -32,11 +32,11 @@ export type StudioItemAccess = { ok: true; creator: Creator; item: StudioItem } 
 export async function requireCreatorItem(itemId: string): Promise<StudioItemAccess> {
   const access = await requireCreator();
   if (!access.ok) return access;
-  const item = UUID.test(itemId) ? await getCreatorItem({ creatorId: access.creator.id, itemId }) : null;
+  const item = isUuid(itemId) ? await getCreatorItem({ creatorId: access.creator.id, itemId }) : null;
   return item ? { ok: true, creator: access.creator, item } : { ok: false, response: itemNotFound() };
 }
 
 /** For studio pages: the creator's item, or null for an id that is malformed, unknown or someone else's. */
 export async function findCreatorItem(creator: Creator, itemId: string): Promise<StudioItem | null> {
-  return UUID.test(itemId) ? getCreatorItem({ creatorId: creator.id, itemId }) : null;
+  return isUuid(itemId) ? getCreatorItem({ creatorId: creator.id, itemId }) : null;
 }

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { MAX_PRICE_ATOMIC } from "@/lib/money/price";
 import { parseUsdc } from "@/lib/money/usdc";
 import { normalizeCode } from "@/lib/pricing/code-format";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from "@/lib/validation/uuid";
 
 /**
  * A new discount code as the studio form (or API) sends it: strings as typed. Every problem is a

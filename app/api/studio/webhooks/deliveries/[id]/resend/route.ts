@@ -2,7 +2,7 @@
 import { resendWebhookDelivery } from "@/db/queries/webhooks";
 import { apiError } from "@/lib/http/json-input";
 import { requireCreator } from "@/lib/studio/current-creator";
-import { isUuid } from "@/lib/webhooks/uuid";
+import { isUuid } from "@/lib/validation/uuid";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
