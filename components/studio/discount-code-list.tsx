@@ -32,7 +32,7 @@ export function DiscountCodeList({ codes }: { codes: Code[] }) {
       <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
         {codes.map((code) => (
           <li key={code.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-4" data-testid="discount-code">
-            <span className="min-w-0 flex-1">
+            <span className="min-w-48 flex-1">
               <span className="font-mono font-semibold">{code.code}</span>
               <span className="block text-sm text-stone-600">{describe(code)}</span>
             </span>

@@ -28,7 +28,7 @@ export function WebhookEndpointList({ endpoints }: { endpoints: EndpointJson[] }
       {endpoints.map((endpoint) => (
         <article key={endpoint.id} className="flex flex-col gap-3 rounded-xl border border-stone-200 bg-white p-4" data-testid="webhook-endpoint">
           <div className="flex flex-wrap items-center gap-3">
-            <h3 className="min-w-0 flex-1 break-all font-mono text-sm font-semibold">{endpoint.url}</h3>
+            <h3 className="min-w-48 flex-1 break-all font-mono text-sm font-semibold">{endpoint.url}</h3>
             <span className="text-xs text-stone-600">{endpoint.events.join(", ")}</span>
             <DeleteWebhookButton endpointId={endpoint.id} url={endpoint.url} />
           </div>

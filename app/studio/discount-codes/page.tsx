@@ -19,8 +19,8 @@ export default async function DiscountCodesPage() {
     <div className="flex flex-col gap-8">
       <StudioPageHeader title="Discount codes">
         <p className="text-sm text-stone-600">
-          Buyers type a code on the item page; agents add <code className="font-mono">?code=</code> to the download URL. A code is counted when a payment
-          settles.
+          Buyers type a code on the item page; agents add <code className="font-mono">?code=</code> to the download URL. A use is taken when a payment is
+          claimed and given back if it fails.
         </p>
       </StudioPageHeader>
       <section className="flex flex-col gap-3">
