@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, arrayContains, asc, desc, eq, gt, inArray, isNull, lt, ne, notExists, or, sql } from "drizzle-orm";
 import type { Transaction } from "../client";
 import { getDb } from "../database";
-import { type ItemKind, type NewPayment, type Payment, items, payments } from "../schema";
+import { type ItemKind, type NewPayment, type Payment, items, payments, webhookEndpoints } from "../schema";
 import { releaseCodeUse, reserveCodeUse } from "./discount-codes";
 import { queueWebhookEvent } from "./webhooks";
 
@@ -154,16 +154,31 @@ export async function notePaymentChecked({ id }: { id: string }) {
  * Returns the row as recorded (null if it was settled already), from which its receipt is made.
  */
 export async function markPaymentSettled({ id, transactionHash }: { id: string; transactionHash: string }): Promise<Payment | null> {
+  const settle = { status: "settled" as const, transactionHash: transactionHash.toLowerCase(), settledAt: new Date(), failureReason: null };
+  const unsettled = and(eq(payments.id, id), inArray(payments.status, ["pending", "failed"]));
+  // Most creators have no webhook for sales: then the sale is one statement, not a transaction of
+  // four round trips. The endpoint check is in the same statement, so it sees the same moment.
+  const [withoutEvent] = await getDb()
+    .update(payments)
+    .set(settle)
+    .where(and(unsettled, notExists(saleEndpointsOfPaymentItem())))
+    .returning();
+  if (withoutEvent) return withoutEvent;
   return getDb().transaction(async (tx) => {
-    const [row] = await tx
-      .update(payments)
-      .set({ status: "settled", transactionHash: transactionHash.toLowerCase(), settledAt: new Date(), failureReason: null })
-      .where(and(eq(payments.id, id), inArray(payments.status, ["pending", "failed"])))
-      .returning();
+    const [row] = await tx.update(payments).set(settle).where(unsettled).returning();
     // The sale's webhook event commits with the sale, whichever path settled it (request or reconciler).
     if (row) await queueWebhookEvent(tx, { payment: row });
     return row ?? null;
   });
+}
+
+/** The webhook endpoints that want a sale of the payment row's item, for use inside a statement on `payments`. */
+function saleEndpointsOfPaymentItem() {
+  return getDb()
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .innerJoin(items, eq(items.creatorId, webhookEndpoints.creatorId))
+    .where(and(eq(items.id, payments.itemId), arrayContains(webhookEndpoints.events, ["sale.settled"])));
 }
 
 /** Records the digest of a stamped copy delivered for this settled payment (the receipt names it). */
