@@ -39,7 +39,7 @@ async function main() {
   try {
     const devnet = JSON.parse(readFileSync(path.join(store.dataDir, "devnet.json"), "utf8")) as DevnetFile;
     const goals: GoalRow[] = [];
-    for (const section of sections) goals.push(...(await SECTIONS[section]({ url: store.url, devnet })));
+    for (const section of sections) goals.push(...(await SECTIONS[section]({ url: store.url, devnet, pid: store.pid })));
     printGoals(goals);
   } finally {
     await stopStore(store);

@@ -5,6 +5,7 @@ import { decodePaymentRequiredHeader } from "@x402/core/http";
 import type { PaymentRequirements } from "@x402/core/types";
 import { privateKeyToAccount } from "viem/accounts";
 import type { DevnetFile } from "@/lib/devnet/devnet-file";
+import { cpuTimeMsOf, serverPidOf } from "@/lib/testing/server-process";
 import { createPayingFetch } from "@/lib/x402/paying-fetch";
 import { type PaidRun, fundFreshBuyers, payAtOnce, payOneByOne, percentile } from "./fresh-buyers";
 import type { GoalRow } from "./goals";
@@ -31,26 +32,33 @@ async function storeOffer(url: string, devnet: DevnetFile): Promise<{ terms: Pay
 const describe = (run: PaidRun) =>
   `${run.paidPerSecond.toFixed(1)} paid/s, p50 ${percentile(run.latenciesMs, 50).toFixed(0)} ms, p95 ${percentile(run.latenciesMs, 95).toFixed(0)} ms`;
 
-export async function benchPayments(store: { url: string; devnet: DevnetFile }): Promise<GoalRow[]> {
+/** `run`, with the processor time per payment it cost this process and the store's server. */
+async function withCpu(storeServer: number, payments: number, run: () => Promise<PaidRun>): Promise<PaidRun & { benchCpuMs: number; storeCpuMs: number }> {
+  const [bench, store] = [process.cpuUsage(), cpuTimeMsOf(storeServer)];
+  const result = await run();
+  const benchUsed = process.cpuUsage(bench);
+  return { ...result, benchCpuMs: (benchUsed.user + benchUsed.system) / 1000 / payments, storeCpuMs: (cpuTimeMsOf(storeServer) - store) / payments };
+}
+
+export async function benchPayments(store: { url: string; devnet: DevnetFile; pid: number }): Promise<GoalRow[]> {
   const { devnet } = store;
+  const storeServer = serverPidOf(store.pid);
   const storeUrl = `${store.url}/api/download/${SLUG}`;
   const offer = await storeOffer(storeUrl, devnet);
 
   // Baseline first, then the store: never both at once on this machine.
   const official = await startOfficialServer({ devnet, rpcUrl: devnet.rpcUrl, ...offer });
-  let baseline: { atOnce: PaidRun; oneByOne: PaidRun };
+  let baseline: { atOnce: PaidRun & { benchCpuMs: number; storeCpuMs: number }; oneByOne: PaidRun };
   try {
-    baseline = {
-      oneByOne: await payOneByOne(official.url, devnet, await fundFreshBuyers(devnet, SEQUENTIAL)),
-      atOnce: await payAtOnce(official.url, devnet, await fundFreshBuyers(devnet, FRESH_BUYERS)),
-    };
+    const oneByOne = await payOneByOne(official.url, devnet, await fundFreshBuyers(devnet, SEQUENTIAL));
+    const buyers = await fundFreshBuyers(devnet, FRESH_BUYERS);
+    baseline = { oneByOne, atOnce: await withCpu(storeServer, FRESH_BUYERS, () => payAtOnce(official.url, devnet, buyers)) };
   } finally {
     await official.close();
   }
-  const ours = {
-    oneByOne: await payOneByOne(storeUrl, devnet, await fundFreshBuyers(devnet, SEQUENTIAL)),
-    atOnce: await payAtOnce(storeUrl, devnet, await fundFreshBuyers(devnet, FRESH_BUYERS)),
-  };
+  const oneByOne = await payOneByOne(storeUrl, devnet, await fundFreshBuyers(devnet, SEQUENTIAL));
+  const buyers = await fundFreshBuyers(devnet, FRESH_BUYERS);
+  const ours = { oneByOne, atOnce: await withCpu(storeServer, FRESH_BUYERS, () => payAtOnce(storeUrl, devnet, buyers)) };
   const rpc = {
     baseline: await officialRpcPerPayment(devnet, offer.terms, offer.file, COUNTED),
     store: await storeRpcPerPayment(devnet, SLUG, COUNTED),
@@ -62,6 +70,12 @@ export async function benchPayments(store: { url: string; devnet: DevnetFile }):
     ["case", "official libraries", "store"],
     [`${SEQUENTIAL} fresh payments one by one`, describe(baseline.oneByOne), describe(ours.oneByOne)],
     [`${FRESH_BUYERS} fresh buyers at once`, describe(baseline.atOnce), describe(ours.atOnce)],
+    // Where the processor goes: the bench process runs the buyers, and in the baseline's run also the official server.
+    [
+      `processor time per payment, ${FRESH_BUYERS} at once`,
+      `${baseline.atOnce.benchCpuMs.toFixed(1)} ms in the bench process (buyers + official server)`,
+      `${ours.atOnce.storeCpuMs.toFixed(1)} ms in the store's server, ${ours.atOnce.benchCpuMs.toFixed(1)} ms in the bench process (buyers)`,
+    ],
     [`RPC calls per payment (${COUNTED} counted)`, `${rpc.baseline.total.toFixed(1)}: ${rpc.baseline.byMethod}`, `${rpc.store.total.toFixed(1)}: ${rpc.store.byMethod}`],
   ]);
 
