@@ -22,19 +22,21 @@ cleanup() {
 trap cleanup EXIT
 
 run_started=$SECONDS
-declare -A step_pid=()
+declare -A step_pid=() step_file=()
 
 # step NAME COMMAND...: runs a command (or a shell function) in the background, its output to a log.
 step() {
   local name=$1
   shift
+  local file="$logs/step-${#step_pid[@]}"
+  step_file[$name]=$file
   (
     started=$SECONDS
-    if "$@" >"$logs/$name.log" 2>&1; then status=0; else status=$?; fi
+    if "$@" >"$file.log" 2>&1; then status=0; else status=$?; fi
     # Wall time, and the processor time of the step's processes (user + system, from `times`): on
     # a machine shared with other work the second says what the step itself cost.
     cpu=$(times | tail -n 1 | awk '{ total = 0; for (i = 1; i <= 2; i++) { split($i, t, /m|s/); total += t[1] * 60 + t[2] } printf "%d", total }')
-    echo "$((SECONDS - started)) s, processor $cpu s" >"$logs/$name.took"
+    echo "$((SECONDS - started)) s, processor $cpu s" >"$file.took"
     exit "$status"
   ) &
   step_pid[$name]=$!
@@ -46,8 +48,8 @@ finish() {
   for name in "$@"; do
     local status=0
     wait "${step_pid[$name]}" || status=$?
-    echo "== $name: $([ "$status" -eq 0 ] && echo passed || echo "FAILED (exit $status)") in $(cat "$logs/$name.took" 2>/dev/null || echo ?)"
-    cat "$logs/$name.log"
+    echo "== $name: $([ "$status" -eq 0 ] && echo passed || echo "FAILED (exit $status)") in $(cat "${step_file[$name]}.took" 2>/dev/null || echo ?)"
+    cat "${step_file[$name]}.log"
     [ "$status" -eq 0 ] || failed+=("$name")
   done
   if [ ${#failed[@]} -gt 0 ]; then
