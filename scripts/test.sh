@@ -35,7 +35,9 @@ step() {
     if "$@" >"$file.log" 2>&1; then status=0; else status=$?; fi
     # Wall time, and the processor time of the step's processes (user + system, from `times`): on
     # a machine shared with other work the second says what the step itself cost.
-    cpu=$(times | tail -n 1 | awk '{ total = 0; for (i = 1; i <= 2; i++) { split($i, t, /m|s/); total += t[1] * 60 + t[2] } printf "%d", total }')
+    # (`times` into a file, not a pipe: in a pipe it runs in a fork that has no children.)
+    times >"$file.times"
+    cpu=$(tail -n 1 "$file.times" | awk '{ total = 0; for (i = 1; i <= 2; i++) { split($i, t, /m|s/); total += t[1] * 60 + t[2] } printf "%d", total }')
     echo "$((SECONDS - started)) s, processor $cpu s" >"$file.took"
     exit "$status"
   ) &
