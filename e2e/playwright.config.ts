@@ -48,12 +48,59 @@ const SAME_ON_EVERY_DATABASE = [
   "wallet-messages",
 ].map((spec) => `**/${spec}.spec.ts`);
 
+// `npm test` runs the PGlite pass in two halves side by side (E2E_HALF=1, E2E_HALF=2), each with its
+// own store. The second half is this list, picked to take about as long as the rest; a new spec
+// lands in the first half.
+const SECOND_HALF = [
+  "abuse-limits",
+  "accessibility",
+  "bundles",
+  "catalog",
+  "catalog-snapshot",
+  "cluster",
+  "crash-safety",
+  "devnet-clock",
+  "head-requests",
+  "large-download",
+  "library",
+  "library-players",
+  "log-scan",
+  "mcp",
+  "owned-items",
+  "payment-abuse",
+  "payment-rpc-budget",
+  "phone-layout",
+  "pricing",
+  "pricing-agents",
+  "redelivery",
+  "refunds",
+  "s3-storage",
+  "scale-out",
+  "sessions",
+  "studio",
+  "studio-browser",
+  "studio-item-preview",
+  "upload-content",
+  "wallet-messages",
+  "webhooks",
+].map((spec) => `**/${spec}.spec.ts`);
+
+const IGNORED = [
+  ...(process.env.DATABASE_URL ? SAME_ON_EVERY_DATABASE : []),
+  ...(process.env.E2E_HALF === "1" ? SECOND_HALF : []),
+];
+
+const RUN = process.env.E2E_RUN;
+const OUTPUT_DIR = RUN ? `../test-results/${RUN}` : process.env.DATABASE_URL ? "../test-results/postgresql" : "../test-results";
+const REPORT_DIR = RUN ? `../playwright-report/${RUN}` : "../playwright-report";
+
 export default defineConfig({
   testDir: ".",
-  testIgnore: process.env.DATABASE_URL ? SAME_ON_EVERY_DATABASE : [],
-  // Playwright empties its output folder at the start: the PostgreSQL pass keeps its own, so the
-  // screenshots of the PGlite pass (test-results/screens) survive `npm test`.
-  outputDir: process.env.DATABASE_URL ? "../test-results/postgresql" : "../test-results",
+  testMatch: process.env.E2E_HALF === "2" ? SECOND_HALF : "**/*.spec.ts",
+  testIgnore: IGNORED,
+  // Playwright empties its output folder at the start: each run of `npm test` (E2E_RUN: the PGlite
+  // halves and the PostgreSQL pass, side by side) keeps its own, so none deletes another's files.
+  outputDir: OUTPUT_DIR,
   globalSetup: "./support/global-setup.ts",
   globalTeardown: "./support/global-teardown.ts",
   fullyParallel: false,
@@ -61,7 +108,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "../playwright-report" }]],
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: REPORT_DIR }]],
   use: {
     browserName: "chromium",
     headless: true,
