@@ -48,58 +48,15 @@ const SAME_ON_EVERY_DATABASE = [
   "wallet-messages",
 ].map((spec) => `**/${spec}.spec.ts`);
 
-// `npm test` runs the PGlite pass in two halves side by side (E2E_HALF=1, E2E_HALF=2), each with its
-// own store. The second half is this list, picked to take about as long as the rest; a new spec
-// lands in the first half.
-const SECOND_HALF = [
-  "abuse-limits",
-  "accessibility",
-  "bundles",
-  "catalog",
-  "catalog-snapshot",
-  "cluster",
-  "crash-safety",
-  "devnet-clock",
-  "head-requests",
-  "large-download",
-  "library",
-  "library-players",
-  "log-scan",
-  "mcp",
-  "owned-items",
-  "payment-abuse",
-  "payment-rpc-budget",
-  "phone-layout",
-  "pricing",
-  "pricing-agents",
-  "redelivery",
-  "refunds",
-  "s3-storage",
-  "scale-out",
-  "sessions",
-  "studio",
-  "studio-browser",
-  "studio-item-preview",
-  "upload-content",
-  "wallet-messages",
-  "webhooks",
-].map((spec) => `**/${spec}.spec.ts`);
-
-const IGNORED = [
-  ...(process.env.DATABASE_URL ? SAME_ON_EVERY_DATABASE : []),
-  ...(process.env.E2E_HALF === "1" ? SECOND_HALF : []),
-];
-
 const RUN = process.env.E2E_RUN;
 const OUTPUT_DIR = RUN ? `../test-results/${RUN}` : process.env.DATABASE_URL ? "../test-results/postgresql" : "../test-results";
 const REPORT_DIR = RUN ? `../playwright-report/${RUN}` : "../playwright-report";
 
 export default defineConfig({
   testDir: ".",
-  testMatch: process.env.E2E_HALF === "2" ? SECOND_HALF : "**/*.spec.ts",
-  testIgnore: IGNORED,
+  testIgnore: process.env.DATABASE_URL ? SAME_ON_EVERY_DATABASE : [],
   // Playwright empties its output folder at the start: each run of `npm test` (E2E_RUN: the PGlite
-  // halves and the PostgreSQL pass, side by side) keeps its own, so none deletes another's files.
+  // pass and the PostgreSQL pass, side by side) keeps its own, so neither deletes the other's files.
   outputDir: OUTPUT_DIR,
   globalSetup: "./support/global-setup.ts",
   globalTeardown: "./support/global-teardown.ts",
