@@ -82,6 +82,32 @@ test("a tap on Connect asks the wallet before any of the framework's JavaScript 
   await expect(page.getByTestId("buy-button")).toBeEnabled();
 });
 
+test("a person who says yes in the wallet only after the checkout has loaded is still asked for the store's network", async ({ page, store }) => {
+  const { privateKey } = await fundedBuyerKey(store.devnet, 5_000_000n);
+  const wallet = await installTestWallet(page, { privateKey, rpcUrl: store.devnet.rpcUrl, chainId: 1 });
+  wallet.declineChainSwitch(true);
+  // The checkout's code arrives only once the person has tapped Connect, so the tap lands on the
+  // Connect shown while the checkout loads, which the checkout then replaces.
+  let releaseCheckout = () => {};
+  const checkoutReleased = new Promise<void>((resolve) => (releaseCheckout = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('"data-testid":"buy-panel"')) await checkoutReleased;
+    await route.fulfill({ response, body });
+  });
+  const sayYes = wallet.holdAccountRequests();
+  await page.goto(ITEM);
+  await page.getByRole("button", { name: "Connect Test Wallet" }).click();
+  await expect.poll(() => wallet.calls.includes("eth_requestAccounts")).toBe(true);
+
+  releaseCheckout();
+  await expect(page.getByTestId("buy-panel")).toBeVisible();
+  sayYes();
+  await expect(page.getByTestId("wallet-connected").getByRole("alert")).toContainText("You declined the switch to x402 Storefront devnet");
+  expect(wallet.calls).toContain("wallet_switchEthereumChain");
+});
+
 test("a wallet on another network that declines the switch stays connected and is told the switch was declined", async ({ page, store }, testInfo) => {
   const { privateKey } = await fundedBuyerKey(store.devnet, 5_000_000n);
   const wallet = await installTestWallet(page, { privateKey, rpcUrl: store.devnet.rpcUrl, chainId: 1 });

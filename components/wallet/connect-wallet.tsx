@@ -22,26 +22,26 @@ export function ConnectWallet() {
   const chain = useBrowserChain();
   const connection = useConnection();
   const connectors = useConnectors();
-  const connect = useConnect();
-  const disconnect = useDisconnect();
   const switchChain = useSwitchChain();
+  // Connect first, then ask for the store's network: a declined switch leaves the wallet connected
+  // with the switch button, instead of failing the connection as a whole. On the hook, not on
+  // `mutate`: a person may take a while to say yes in the wallet, and the checkout may replace this
+  // Connect meanwhile; callbacks given to `mutate` never run for a component that is gone.
+  const connect = useConnect({
+    mutation: {
+      onSuccess: ({ chainId }) => {
+        if (chainId !== chain.id) switchChain.mutate({ chainId: chain.id });
+      },
+      onSettled: clearEarlyConnection,
+    },
+  });
+  const disconnect = useDisconnect();
   // The switch may have been asked by the Connect shown while the checkout loaded, since replaced:
   // its outcome comes from the shared mutation cache, the latest switch's.
   const switchError = useMutationState({ filters: { mutationKey: ["switchChain"] }, select: (mutation) => mutation.state.error as Error | null }).at(-1) ?? null;
   const hasInjectedProvider = useHasInjectedProvider();
   const early = useEarlyConnection();
-  // Connect first, then ask for the store's network: a declined switch leaves the wallet connected
-  // with the switch button, instead of failing the connection as a whole.
-  const connectTo = (connector: Connector) =>
-    connect.mutate(
-      { connector },
-      {
-        onSuccess: ({ chainId }) => {
-          if (chainId !== chain.id) switchChain.mutate({ chainId: chain.id });
-        },
-        onSettled: clearEarlyConnection,
-      },
-    );
+  const connectTo = (connector: Connector) => connect.mutate({ connector });
 
   // A tap on the placeholder connected the wallet before wagmi loaded (early-connect.ts): wagmi
   // takes that connection over; the wallet already said yes, so it does not ask again.

@@ -34,6 +34,8 @@ export type TestWallet = {
   rejectSignatures(reject: boolean): void;
   /** Answer `wallet_switchEthereumChain` with a 4001 rejection, as a person pressing Cancel. */
   declineChainSwitch(decline: boolean): void;
+  /** Hold `eth_requestAccounts` until the returned function is called: a person slow to say yes. */
+  holdAccountRequests(): () => void;
 };
 
 /**
@@ -47,6 +49,7 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
   let reject = false;
   let declineSwitch = false;
   let authorized = false;
+  let accountsGate: Promise<void> = Promise.resolve();
   const calls: string[] = [];
   const firstCalledAt = new Map<string, number>();
   const rejection = { error: { code: 4001, message: "User rejected the request." } };
@@ -56,6 +59,7 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
     if (!firstCalledAt.has(method)) firstCalledAt.set(method, Date.now());
     switch (method) {
       case "eth_requestAccounts":
+        await accountsGate;
         authorized = true;
         return { result: [account.address] };
       case "eth_accounts":
@@ -158,6 +162,11 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
     },
     declineChainSwitch(value) {
       declineSwitch = value;
+    },
+    holdAccountRequests() {
+      let release = () => {};
+      accountsGate = new Promise((resolve) => (release = resolve));
+      return release;
     },
   };
 }
