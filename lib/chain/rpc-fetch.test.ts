@@ -6,7 +6,7 @@ import { createPublicClient, http } from "viem";
 import { foundry } from "viem/chains";
 import { rpcFetch } from "./rpc-fetch";
 
-/** A JSON-RPC server on 127.0.0.1 that answers eth_blockNumber, hangs on eth_hang, and counts connections. */
+/** A JSON-RPC server on 127.0.0.1 that answers eth_blockNumber, hangs on eth_hang, floods on eth_flood, and counts connections. */
 function startRpcServer(): Promise<{ url: string; server: Server; connections: () => number; bodies: string[] }> {
   let connections = 0;
   const bodies: string[] = [];
@@ -17,6 +17,12 @@ function startRpcServer(): Promise<{ url: string; server: Server; connections: (
       bodies.push(body);
       const call = JSON.parse(body) as { id: number; method: string };
       if (call.method === "eth_hang") return;
+      if (call.method === "eth_flood") {
+        response.writeHead(200, { "content-type": "application/json" });
+        const megabyte = Buffer.alloc(1024 * 1024, 0x20);
+        for (let sent = 0; sent < 12; sent++) response.write(megabyte);
+        return response.end();
+      }
       response.writeHead(200, { "content-type": "application/json" });
       response.end(JSON.stringify({ jsonrpc: "2.0", id: call.id, result: "0x2a" }));
     });
@@ -48,6 +54,11 @@ describe("rpcFetch", () => {
   it("gives up when viem's timeout fires, instead of waiting for a node that never answers", async () => {
     const client = createPublicClient({ chain: foundry, transport: http(rpc.url, { fetchFn: rpcFetch, retryCount: 0, timeout: 200 }) });
     await assert.rejects(client.request({ method: "eth_hang" as never }), /took too long|timed out/i);
+  });
+
+  it("stops reading an answer past 10 MiB, as viem's own fetch would", async () => {
+    const client = createPublicClient({ chain: foundry, transport: http(rpc.url, { fetchFn: rpcFetch, retryCount: 0 }) });
+    await assert.rejects(client.request({ method: "eth_flood" as never }), /over 10485760 bytes/);
   });
 
   it("refuses at once when the signal is already aborted, and when nothing listens", async () => {

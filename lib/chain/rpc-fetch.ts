@@ -3,6 +3,10 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 
 // One pool of kept-alive sockets per protocol: a payment makes several RPC calls in a row, and
 // each would otherwise pay for a new connection (and, on https, a new handshake).
+// viem's own limit on an RPC answer (its http transport's default): read here, since this fetch
+// holds the whole body before viem sees it, so a node that never stops sending cannot fill memory.
+const MAX_ANSWER_BYTES = 10 * 1024 * 1024;
+
 const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }) };
 
 /**
@@ -33,7 +37,15 @@ export const rpcFetch: typeof fetch = (input, init = {}) =>
 function readWhole(incoming: IncomingMessage): Promise<Response> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let received = 0;
+    incoming.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > MAX_ANSWER_BYTES) {
+        reject(new Error(`the RPC answer is over ${MAX_ANSWER_BYTES} bytes`));
+        return incoming.destroy();
+      }
+      chunks.push(chunk);
+    });
     incoming.on("error", reject);
     incoming.on("aborted", () => reject(new Error("the RPC connection closed mid-answer")));
     incoming.on("end", () => {

@@ -72,8 +72,8 @@ export async function startStore(extraEnv: Record<string, string> = {}, options:
   child.stderr?.on("data", record);
   child.once("exit", () => log.end());
   const url = `http://127.0.0.1:${port}`;
-  // A bound for a hung start, not an expectation: `npm test` starts three stores at once (the
-  // PGlite halves and the PostgreSQL pass), and on a loaded machine one start took over 90 s.
+  // A bound for a hung start, not an expectation: `npm test` starts stores of its two passes at
+  // once, and on a loaded machine one start took over 90 s.
   const deadline = Date.now() + 240_000;
   let problem = "did not start within 240 s";
   while (Date.now() < deadline) {
